@@ -1,0 +1,67 @@
+using LiveCommerce.Contracts.Serialization;
+using LiveCommerce.Silo.Apis;
+using LiveCommerce.Silo.Demo;
+using LiveCommerce.Silo.Health;
+using LiveCommerce.Silo.Identity;
+using LiveCommerce.Silo.Realtime;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using StackExchange.Redis;
+
+namespace LiveCommerce.Silo.Hosting;
+
+/// <summary>Registers and maps the whole engine: the two entry points of <c>Program.cs</c>.</summary>
+public static class EngineExtensions
+{
+    /// <summary>The connection string that switches the engine from the embedded default to cluster mode.</summary>
+    public const string RedisConnectionName = "Redis";
+
+    /// <summary>Adds every part of the engine; the mode depends only on <c>ConnectionStrings:Redis</c>.</summary>
+    public static WebApplicationBuilder AddLiveCommerceEngine(this WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
+        redis = string.IsNullOrWhiteSpace(redis) ? null : redis;
+        if (redis is not null)
+        {
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        }
+
+        builder.AddLiveCommerceOrleans(redis);
+        builder.AddLiveIdentity();
+        builder.AddLiveRealtime(redis);
+        builder.AddLiveTelemetry();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<LiveCommerceExceptionHandler>();
+        builder.Services.Configure<JsonOptions>(options => LiveJson.Configure(options.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.AddLiveRateLimits();
+        builder.AddLiveHealthChecks(redis is not null);
+        builder.AddLiveDemo();
+        return builder;
+    }
+
+    /// <summary>Maps the middleware, the HTTP API, the hub and the health endpoints.</summary>
+    public static WebApplication MapLiveCommerceEngine(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapProductsApi();
+        app.MapStreamsApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevelopmentApi();
+        }
+
+        app.MapLiveHub();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthExtensions.ReadyTag) });
+        return app;
+    }
+}

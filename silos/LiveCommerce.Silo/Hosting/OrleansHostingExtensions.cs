@@ -1,0 +1,58 @@
+using System.Net;
+using LiveCommerce.Grains.Streams;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace LiveCommerce.Silo.Hosting;
+
+/// <summary>Co-hosts the Orleans silo, in either of the engine's two modes.</summary>
+public static class OrleansHostingExtensions
+{
+    /// <summary>
+    /// Without <paramref name="redis"/>: one silo with localhost clustering, in-memory grain storage and
+    /// reminders (the embedded default). With it: Redis clustering, grain storage and reminders, so several
+    /// engine processes form one cluster and state survives a restart of all of them. The ports come from
+    /// Orleans' own settings <c>Orleans:Endpoints:SiloPort</c> and <c>GatewayPort</c> (11111 and 30000).
+    /// </summary>
+    public static WebApplicationBuilder AddLiveCommerceOrleans(this WebApplicationBuilder builder, string? redis)
+    {
+        var configuration = builder.Configuration;
+        var siloPort = configuration.GetValue("Orleans:Endpoints:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+        var gatewayPort = configuration.GetValue("Orleans:Endpoints:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+        var clusterId = configuration["Orleans:ClusterId"] ?? "livecommerce";
+        var serviceId = configuration["Orleans:ServiceId"] ?? "livecommerce";
+
+        builder.Services.Configure<LiveStreamOptions>(configuration.GetSection(LiveStreamOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.UseOrleans(silo =>
+        {
+            if (redis is null)
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId)
+                    .AddMemoryGrainStorageAsDefault()
+                    .UseInMemoryReminderService();
+                return;
+            }
+
+            var redisOptions = ConfigurationOptions.Parse(redis);
+            silo.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = clusterId;
+                    options.ServiceId = serviceId;
+                })
+                .UseRedisClustering(options => options.ConfigurationOptions = redisOptions.Clone())
+                .AddRedisGrainStorageAsDefault(options => options.ConfigurationOptions = redisOptions.Clone())
+                .UseRedisReminderService(options => options.ConfigurationOptions = redisOptions.Clone());
+            var advertised = configuration["Orleans:Endpoints:AdvertisedIPAddress"];
+            if (advertised is not null)
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(advertised), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            }
+        });
+        return builder;
+    }
+}

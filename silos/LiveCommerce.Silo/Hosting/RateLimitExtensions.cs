@@ -1,0 +1,26 @@
+using System.Threading.RateLimiting;
+using LiveCommerce.Silo.Identity;
+
+namespace LiveCommerce.Silo.Hosting;
+
+/// <summary>Limits HTTP requests per caller (configuration section <c>HttpLimits</c>).</summary>
+public static class RateLimitExtensions
+{
+    /// <summary>Adds a per-caller fixed-window limiter on every request; refusals are 429 problem details.</summary>
+    public static WebApplicationBuilder AddLiveRateLimits(this WebApplicationBuilder builder)
+    {
+        var permits = builder.Configuration.GetValue("HttpLimits:RequestsPerSecond", 100);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        http.User.UserId() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            options.OnRejected = (context, _) => new ValueTask(Problems.WriteAsync(
+                context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests", "Slow down and retry in a second."));
+        });
+        return builder;
+    }
+}

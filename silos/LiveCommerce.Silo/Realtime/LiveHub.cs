@@ -1,0 +1,144 @@
+using LiveCommerce.Abstractions.Errors;
+using LiveCommerce.Abstractions.Streams;
+using LiveCommerce.Contracts.Hub;
+using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Silo.Identity;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace LiveCommerce.Silo.Realtime;
+
+/// <summary>
+/// The viewers' hub, <c>/hubs/live</c>. Anonymous viewers may join, watch and open product cards; reacting,
+/// commenting, carting, claiming and checking out need a token. Every error is a <see cref="HubException"/>
+/// (see <see cref="HubErrorFilter"/>) and leaves the connection open.
+/// </summary>
+public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOptions<HubLimitsOptions> limits) : Hub
+{
+    /// <summary>The longest comment, after trimming.</summary>
+    public const int MaxCommentLength = 500;
+
+    private const int MaxIdLength = 64;
+    private const string JoinedKey = "lc.joined";
+
+    /// <summary>Joins a stream's audience and answers with its snapshot.</summary>
+    public async Task<StreamSnapshot> JoinStream(string streamId)
+    {
+        RequireId(streamId, "stream");
+        var joined = Joined();
+        var group = StreamGroups.Of(streamId);
+        var isNew = !joined.Contains(streamId);
+        if (isNew && joined.Count >= limits.Value.MaxStreamsPerConnection)
+        {
+            throw new HubException($"A connection may watch at most {limits.Value.MaxStreamsPerConnection} streams at once; leave one first.");
+        }
+
+        // Join the group before reading the snapshot: anything that changes after the read reaches this
+        // connection as an event, and anything before it is in the snapshot. Nothing falls in between.
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        try
+        {
+            var snapshot = await grains.GetGrain<ILiveStreamGrain>(streamId).GetSnapshotAsync();
+            if (isNew)
+            {
+                joined.Add(streamId);
+                presence.Joined(streamId);
+            }
+
+            return snapshot;
+        }
+        catch (LiveCommerceException) when (isNew)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+            throw;
+        }
+    }
+
+    /// <summary>Leaves a stream's audience.</summary>
+    public async Task LeaveStream(string streamId)
+    {
+        RequireId(streamId, "stream");
+        if (Joined().Remove(streamId))
+        {
+            presence.Left(streamId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, StreamGroups.Of(streamId));
+        }
+    }
+
+    /// <summary>Sends a reaction: <c>like</c>, <c>heart</c>, <c>fire</c> or <c>clap</c>.</summary>
+    public Task React(string streamId, string kind)
+    {
+        RequireUser("react");
+        RequireJoined(streamId);
+        if (kind is null || !ReactionKinds.All.Contains(kind))
+        {
+            throw new HubException("Unknown reaction; use like, heart, fire or clap.");
+        }
+
+        presence.Reacted(streamId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Posts a comment of 1 to 500 characters to every viewer of a live stream.</summary>
+    public async Task Comment(string streamId, string text)
+    {
+        var userId = RequireUser("comment");
+        RequireJoined(streamId);
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            throw new HubException("A comment cannot be empty.");
+        }
+
+        if (trimmed.Length > MaxCommentLength)
+        {
+            throw new HubException($"A comment can be at most {MaxCommentLength} characters.");
+        }
+
+        await grains.GetGrain<ILiveStreamGrain>(streamId).PostCommentAsync(userId, trimmed);
+    }
+
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var streamId in Joined())
+        {
+            presence.Left(streamId);
+        }
+
+        Joined().Clear();
+        return Task.CompletedTask;
+    }
+
+    private HashSet<string> Joined()
+    {
+        if (Context.Items.TryGetValue(JoinedKey, out var value) && value is HashSet<string> joined)
+        {
+            return joined;
+        }
+
+        joined = new HashSet<string>(StringComparer.Ordinal);
+        Context.Items[JoinedKey] = joined;
+        return joined;
+    }
+
+    private void RequireJoined(string streamId)
+    {
+        RequireId(streamId, "stream");
+        if (!Joined().Contains(streamId))
+        {
+            throw new HubException("Join the stream first.");
+        }
+    }
+
+    private string RequireUser(string action) =>
+        Context.User.UserId() ?? throw new HubException($"Sign in to {action}.");
+
+    private static void RequireId(string? id, string what)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
+        {
+            throw new HubException($"A valid {what} id is required.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using LiveCommerce.Contracts.Streams;
+
+namespace LiveCommerce.Grains.Streams;
+
+/// <summary>The stored state of a <see cref="LiveStreamGrain"/>.</summary>
+[GenerateSerializer, Alias("lc.LiveStreamState")]
+public sealed record LiveStreamState
+{
+    /// <summary>The stream, or null before it is created.</summary>
+    [Id(0)] public LiveStream? Stream { get; set; }
+
+    /// <summary>Reactions sent by viewers, as reported by the silos.</summary>
+    [Id(1)] public long Reactions { get; set; }
+}

@@ -1,0 +1,209 @@
+using LiveCommerce.Ranking.Bandit;
+using LiveCommerce.Ranking.Fairness;
+using LiveCommerce.Ranking.Features;
+using LiveCommerce.Ranking.Reasons;
+
+namespace LiveCommerce.Ranking;
+
+/// <summary>
+/// The ranker the engine calls: scores a stream snapshot's candidates with the <see cref="LinUcbModel"/>,
+/// applies the local-seller exposure floor (<see cref="FairExposureReRanker"/>), and explains next-pin
+/// suggestions (<see cref="ReasonBuilder"/>). Learning is <see cref="Update(RankingCandidate, in StreamSummary, ViewerAffinities?, double)"/>.
+/// <para>
+/// Thread-safety: not thread-safe — the ranker reuses scratch buffers between calls and the model is
+/// mutable. Use one instance per grain (Orleans runs a grain's turns one at a time) or serialise calls with a lock.
+/// </para>
+/// <para>
+/// Performance: <see cref="Rank(IReadOnlyList{RankingCandidate}, RankingContext, Span{int})"/> does not allocate
+/// once its buffers have grown to the list size; the other overloads allocate only their result.
+/// </para>
+/// </summary>
+public sealed class ProductRanker
+{
+    private readonly double[] _features = new double[FeatureLayout.Dimension];
+    private double[] _scores = [];
+    private int[] _scoreOrder = [];
+    private int[] _fairOrder = [];
+    private SellerKind[] _kinds = [];
+
+    /// <summary>Creates a ranker.</summary>
+    /// <param name="model">The bandit; a new untrained one with default α and λ when <see langword="null"/>.</param>
+    /// <param name="options">Reason thresholds; <see cref="RankerOptions.Default"/> when <see langword="null"/>.</param>
+    public ProductRanker(LinUcbModel? model = null, RankerOptions? options = null)
+    {
+        Model = model ?? new LinUcbModel();
+        if (Model.Dimension != FeatureLayout.Dimension)
+        {
+            throw new ArgumentException($"The model must have dimension {FeatureLayout.Dimension}.", nameof(model));
+        }
+
+        Options = options ?? RankerOptions.Default;
+    }
+
+    /// <summary>The bandit (export its state with <see cref="LinUcbModel.ExportSnapshot"/>).</summary>
+    public LinUcbModel Model { get; }
+
+    /// <summary>Reason thresholds.</summary>
+    public RankerOptions Options { get; }
+
+    /// <summary>
+    /// Ranks a viewer's list without allocating: writes candidate indices, best first, into <paramref name="destination"/>.
+    /// </summary>
+    /// <param name="candidates">The stream snapshot (the products the engine wants shown).</param>
+    /// <param name="context">Viewer, exposure floor and exploration switch.</param>
+    /// <param name="destination">At least <c>candidates.Count</c> long.</param>
+    /// <returns>The number of indices written (<c>candidates.Count</c>).</returns>
+    public int Rank(IReadOnlyList<RankingCandidate> candidates, RankingContext context, Span<int> destination)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(context);
+        var n = candidates.Count;
+        if (destination.Length < n)
+        {
+            throw new ArgumentException("Destination is shorter than the candidate list.", nameof(destination));
+        }
+
+        ScoreAll(candidates, context);
+        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), _kinds, context.LocalSellerExposureFloor, destination);
+        return n;
+    }
+
+    /// <summary>Ranks a viewer's list: personalised by <see cref="RankingContext.Viewer"/>, with the exposure floor applied.</summary>
+    /// <param name="candidates">The stream snapshot (the products the engine wants shown).</param>
+    /// <param name="context">Viewer, exposure floor and exploration switch; <see cref="RankingContext.Default"/> when <see langword="null"/>.</param>
+    /// <returns>Every candidate, best first.</returns>
+    public RankedProduct[] Rank(IReadOnlyList<RankingCandidate> candidates, RankingContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        context ??= RankingContext.Default;
+        var n = candidates.Count;
+        EnsureCapacity(n);
+        ScoreAll(candidates, context);
+        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), _kinds, context.LocalSellerExposureFloor, _fairOrder);
+        return BuildResult(candidates, n);
+    }
+
+    /// <summary>
+    /// Suggests what the creator should pin next, best first, each with human-readable reasons.
+    /// Products pinned right now and sold-out products are skipped; the exposure floor applies to the suggestion list too.
+    /// </summary>
+    /// <param name="candidates">The stream snapshot.</param>
+    /// <param name="count">Maximum number of suggestions.</param>
+    /// <param name="context">Usually without a viewer; <see cref="RankingContext.Default"/> when <see langword="null"/>.</param>
+    /// <returns>Up to <paramref name="count"/> suggestions.</returns>
+    public IReadOnlyList<PinSuggestion> Suggest(IReadOnlyList<RankingCandidate> candidates, int count = 3, RankingContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        context ??= RankingContext.Default;
+        var n = candidates.Count;
+        EnsureCapacity(n);
+        var stream = StreamSummary.From(candidates);
+        ScoreAll(candidates, context, stream);
+
+        // Drop ineligible products from the score order, keeping it sorted.
+        var eligible = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var index = _scoreOrder[i];
+            var c = candidates[index];
+            if (!c.IsPinned && c.StockLeft is not 0)
+            {
+                _scoreOrder[eligible++] = index;
+            }
+        }
+
+        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, eligible), _kinds, context.LocalSellerExposureFloor, _fairOrder);
+        var take = Math.Min(count, eligible);
+        var result = new PinSuggestion[take];
+        for (var i = 0; i < take; i++)
+        {
+            var index = _fairOrder[i];
+            var c = candidates[index];
+            result[i] = new PinSuggestion(c.ProductId, _scores[index], ReasonBuilder.Build(c, stream, Options, context.Explore));
+        }
+
+        return result;
+    }
+
+    /// <summary>Scores one candidate (UCB or mean, per <paramref name="context"/>).</summary>
+    /// <param name="candidate">The product.</param>
+    /// <param name="stream">The stream yardstick of its snapshot.</param>
+    /// <param name="context">Viewer and exploration switch.</param>
+    /// <returns>The score.</returns>
+    public double Score(RankingCandidate candidate, in StreamSummary stream, RankingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        CandidateFeaturizer.Featurize(candidate, stream, context.Viewer, _features);
+        return Model.Score(_features, context.Explore);
+    }
+
+    /// <summary>
+    /// Learns from one impression's outcome. Pass the candidate and stream summary as they were when the product
+    /// was shown (the features the decision was based on), and the reward from <see cref="EngagementReward"/>.
+    /// </summary>
+    /// <param name="candidate">The product as shown.</param>
+    /// <param name="stream">The stream yardstick at that time.</param>
+    /// <param name="viewer">The viewer it was shown to, if known.</param>
+    /// <param name="reward">The observed reward.</param>
+    public void Update(RankingCandidate candidate, in StreamSummary stream, ViewerAffinities? viewer, double reward)
+    {
+        CandidateFeaturizer.Featurize(candidate, stream, viewer, _features);
+        Model.Update(_features, reward);
+    }
+
+    private void ScoreAll(IReadOnlyList<RankingCandidate> candidates, RankingContext context) =>
+        ScoreAll(candidates, context, StreamSummary.From(candidates));
+
+    private void ScoreAll(IReadOnlyList<RankingCandidate> candidates, RankingContext context, in StreamSummary stream)
+    {
+        var n = candidates.Count;
+        EnsureCapacity(n);
+        var viewer = context.Viewer;
+        var explore = context.Explore;
+        for (var i = 0; i < n; i++)
+        {
+            var c = candidates[i] ?? throw new ArgumentException("Candidates must not be null.", nameof(candidates));
+            CandidateFeaturizer.Featurize(c, stream, viewer, _features);
+            var score = Model.Score(_features, explore);
+            _scores[i] = double.IsNaN(score) ? double.NegativeInfinity : score;
+            _kinds[i] = c.SellerKind;
+            _scoreOrder[i] = i;
+        }
+
+        _scoreOrder.AsSpan(0, n).Sort(new ScoreDescending(_scores));
+    }
+
+    private RankedProduct[] BuildResult(IReadOnlyList<RankingCandidate> candidates, int n)
+    {
+        // _scoreOrder still holds the pure score order: invert it to report each product's score rank.
+        var scoreRank = new int[n];
+        for (var r = 0; r < n; r++)
+        {
+            scoreRank[_scoreOrder[r]] = r;
+        }
+
+        var result = new RankedProduct[n];
+        for (var i = 0; i < n; i++)
+        {
+            var index = _fairOrder[i];
+            result[i] = new RankedProduct(candidates[index].ProductId, index, _scores[index], scoreRank[index]);
+        }
+
+        return result;
+    }
+
+    private void EnsureCapacity(int n)
+    {
+        if (_scores.Length >= n)
+        {
+            return;
+        }
+
+        var size = Math.Max(n, 16);
+        _scores = new double[size];
+        _scoreOrder = new int[size];
+        _fairOrder = new int[size];
+        _kinds = new SellerKind[size];
+    }
+}
