@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LiveCommerce.Contracts.Products;
+using LiveCommerce.Contracts.Serialization;
+using LiveCommerce.Contracts.Streams;
+
+namespace LiveCommerce.Client;
+
+/// <summary>
+/// The creators' and sellers' HTTP API, typed. Every method throws <see cref="LiveApiException"/> with the
+/// problem details when the engine refuses.
+/// </summary>
+public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
+{
+    /// <summary>Creates a product for the caller (seller, creator or admin).</summary>
+    public Task<Product> CreateProductAsync(CreateProductRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<Product>(HttpMethod.Post, "/api/products", request, cancellationToken);
+
+    /// <summary>Reads a product with its current stock.</summary>
+    public Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default) =>
+        SendAsync<Product>(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(productId)}", null, cancellationToken);
+
+    /// <summary>Creates a stream owned by the caller (creator).</summary>
+    public Task<LiveStream> CreateStreamAsync(CreateStreamRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<LiveStream>(HttpMethod.Post, "/api/streams", request, cancellationToken);
+
+    /// <summary>Reads a stream's snapshot.</summary>
+    public Task<StreamSnapshot> GetStreamAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<StreamSnapshot>(HttpMethod.Get, StreamPath(streamId), null, cancellationToken);
+
+    /// <summary>Adds a product to a stream's list.</summary>
+    public Task<LiveStream> AddProductAsync(string streamId, string productId, CancellationToken cancellationToken = default) =>
+        SendAsync<LiveStream>(HttpMethod.Post, StreamPath(streamId) + "/products", new ProductRef { ProductId = productId }, cancellationToken);
+
+    /// <summary>Goes live.</summary>
+    public Task<LiveStream> StartStreamAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<LiveStream>(HttpMethod.Post, StreamPath(streamId) + "/start", null, cancellationToken);
+
+    /// <summary>Ends the stream.</summary>
+    public Task<LiveStream> EndStreamAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<LiveStream>(HttpMethod.Post, StreamPath(streamId) + "/end", null, cancellationToken);
+
+    /// <summary>Pins a listed product.</summary>
+    public Task<ProductCard> PinAsync(string streamId, string productId, CancellationToken cancellationToken = default) =>
+        SendAsync<ProductCard>(HttpMethod.Post, StreamPath(streamId) + "/pin", new ProductRef { ProductId = productId }, cancellationToken);
+
+    /// <summary>Takes the pinned product down.</summary>
+    public Task UnpinAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Delete, StreamPath(streamId) + "/pin", null, cancellationToken);
+
+    /// <summary>Sends any request to the engine and reads a <typeparamref name="T"/> from the answer.</summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (accessToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: LiveJson.Options);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await ReadProblemAsync(response, cancellationToken);
+            throw new LiveApiException(response.StatusCode, problem?.Title, problem?.Detail);
+        }
+
+        if (response.Content.Headers.ContentLength == 0 || response.StatusCode == System.Net.HttpStatusCode.NoContent)
+        {
+            return default!;
+        }
+
+        return (await response.Content.ReadFromJsonAsync<T>(LiveJson.Options, cancellationToken))!;
+    }
+
+    private static string StreamPath(string streamId) => $"/api/streams/{Uri.EscapeDataString(streamId)}";
+
+    private static async Task<ProblemBody?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ProblemBody>(LiveJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record ProblemBody(string? Title, string? Detail);
+}

@@ -1,0 +1,99 @@
+using LiveCommerce.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LiveCommerce.Tests.Infrastructure;
+
+/// <summary>
+/// One real engine process image: the silo's own <c>Program</c> on Kestrel over loopback, with its own Orleans
+/// ports. Several hosts given the same Redis and cluster id form one cluster.
+/// </summary>
+public sealed class EngineHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    /// <summary>Creates a host; <paramref name="redis"/> null means the embedded default.</summary>
+    public EngineHost(string? redis = null, string? clusterId = null, IDictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:ClusterId"] = clusterId ?? "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Orleans:ServiceId"] = clusterId ?? "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Demo:Seed"] = "false",
+            ["Hub:PresenceReportInterval"] = "00:00:00.200",
+            ["Streams:ViewerCountInterval"] = "00:00:00.200",
+            ["HttpLimits:RequestsPerSecond"] = "100000",
+        };
+        if (redis is not null)
+        {
+            _settings["ConnectionStrings:Redis"] = redis;
+            _settings["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Where the host listens.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A plain HTTP client to the host.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The typed HTTP API as <paramref name="sub"/> with <paramref name="roles"/>.</summary>
+    public LiveApiClient Api(string sub, params string[] roles) => new(Http, TestTokens.For(sub, roles));
+
+    /// <summary>A started viewer connection.</summary>
+    public async Task<LiveViewerClient> ConnectViewerAsync(string? sub = null, HubProtocol protocol = HubProtocol.Json, string? token = null)
+    {
+        var access = token ?? (sub is null ? null : TestTokens.For(sub, "viewer"));
+        var client = new LiveViewerClient(new LiveClientOptions
+        {
+            BaseAddress = BaseAddress,
+            Protocol = protocol,
+            AccessTokenProvider = () => Task.FromResult(access),
+        });
+        await client.StartAsync();
+        return client;
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft.Orleans", LogLevel.Error).AddFilter("Polly", LogLevel.Error));
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Http.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
