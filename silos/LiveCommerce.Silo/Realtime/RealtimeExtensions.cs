@@ -35,7 +35,9 @@ public static class RealtimeExtensions
             .AddMessagePackProtocol(options => options.SerializerOptions = ContractResolver.Options);
         if (redis is not null)
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("livecommerce:signalr:"));
+            // One prefix per service, so several deployments (or test clusters) can share a Redis.
+            var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "livecommerce";
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal($"livecommerce:{serviceId}:signalr:"));
         }
 
         return builder;
