@@ -144,6 +144,10 @@ public sealed class LiveViewerClient : IAsyncDisposable
     public Task<Order> CheckoutAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync<Order>(HubMethods.Checkout, idempotencyKey, cancellationToken);
 
+    /// <summary>An empty round trip to the engine.</summary>
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync(HubMethods.Ping, cancellationToken);
+
     /// <summary>Calls any hub method by name (for methods added after this client was built).</summary>
     public Task<T> InvokeAsync<T>(string method, object?[] args, CancellationToken cancellationToken = default) =>
         _connection.InvokeCoreAsync<T>(method, args, cancellationToken);

@@ -22,6 +22,7 @@ public sealed class ProductRanker
 {
     private readonly double[] _features = new double[FeatureLayout.Dimension];
     private double[] _scores = [];
+    private double[] _sortKeys = [];
     private int[] _scoreOrder = [];
     private int[] _fairOrder = [];
     private SellerKind[] _kinds = [];
@@ -169,9 +170,35 @@ public sealed class ProductRanker
             _scores[i] = double.IsNaN(score) ? double.NegativeInfinity : score;
             _kinds[i] = c.SellerKind;
             _scoreOrder[i] = i;
+            _sortKeys[i] = -_scores[i];
         }
 
-        _scoreOrder.AsSpan(0, n).Sort(new ScoreDescending(_scores));
+        SortByScoreDescending(n);
+    }
+
+    /// <summary>
+    /// Sorts <see cref="_scoreOrder"/> by score, highest first, ties by lower candidate index so the order is
+    /// deterministic. Array.Sort on primitive keys does not allocate; equal-score runs are then put in index order.
+    /// </summary>
+    private void SortByScoreDescending(int n)
+    {
+        Array.Sort(_sortKeys, _scoreOrder, 0, n);
+        var start = 0;
+        while (start < n)
+        {
+            var end = start + 1;
+            while (end < n && _sortKeys[end] == _sortKeys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(_scoreOrder, start, end - start);
+            }
+
+            start = end;
+        }
     }
 
     private RankedProduct[] BuildResult(IReadOnlyList<RankingCandidate> candidates, int n)
@@ -202,6 +229,7 @@ public sealed class ProductRanker
 
         var size = Math.Max(n, 16);
         _scores = new double[size];
+        _sortKeys = new double[size];
         _scoreOrder = new int[size];
         _fairOrder = new int[size];
         _kinds = new SellerKind[size];

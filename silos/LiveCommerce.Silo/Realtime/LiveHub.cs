@@ -98,6 +98,9 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         await grains.GetGrain<ILiveStreamGrain>(streamId).PostCommentAsync(userId, trimmed);
     }
 
+    /// <summary>Does nothing: lets a client measure a round trip, or keep a connection warm.</summary>
+    public Task Ping() => Task.CompletedTask;
+
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {

@@ -27,6 +27,9 @@ public static class HubMethods
     /// <summary><c>ClaimOffer(streamId, offerId)</c> → ClaimResult.</summary>
     public const string ClaimOffer = nameof(ClaimOffer);
 
+    /// <summary><c>Ping()</c>: an empty round trip (an addition to the contract).</summary>
+    public const string Ping = nameof(Ping);
+
     /// <summary><c>Checkout(idempotencyKey)</c> → Order.</summary>
     public const string Checkout = nameof(Checkout);
 }

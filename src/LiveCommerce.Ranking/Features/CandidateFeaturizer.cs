@@ -19,6 +19,8 @@ public static class CandidateFeaturizer
     /// <summary>Seconds after which a pin is fully "stale" (<see cref="FeatureLayout.PinStaleness"/> = 1).</summary>
     public const double PinStaleSeconds = 1800.0;
 
+    private static readonly double[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
     /// <summary>Writes the feature vector of <paramref name="candidate"/> into <paramref name="destination"/>.</summary>
     /// <param name="candidate">The product.</param>
     /// <param name="stream">The stream yardstick from <see cref="StreamSummary.From"/>.</param>
@@ -88,7 +90,7 @@ public static class CandidateFeaturizer
     /// <summary>10^digits, for digits clamped to [0, 6].</summary>
     /// <param name="currencyDigits">Decimal digits of the currency.</param>
     /// <returns>Minor units per major unit.</returns>
-    public static double MinorUnitsPerMajor(int currencyDigits) => Math.Pow(10, Math.Clamp(currencyDigits, 0, 6));
+    public static double MinorUnitsPerMajor(int currencyDigits) => PowersOfTen[Math.Clamp(currencyDigits, 0, 6)];
 
     /// <summary>Ratio of recent to prior cross-stream CTR, both shrunk towards their pooled rate; 1 without data.</summary>
     /// <param name="candidate">The product.</param>

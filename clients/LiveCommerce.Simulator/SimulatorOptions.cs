@@ -1,0 +1,113 @@
+using System.Globalization;
+using LiveCommerce.Client;
+
+namespace LiveCommerce.Simulator;
+
+/// <summary>Command-line options of the simulator.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The usage text.</summary>
+    public const string Usage = """
+        LiveCommerce viewer simulator
+
+          dotnet run -c Release --project clients/LiveCommerce.Simulator -- <scenario> [options]
+
+        Scenarios:
+          fanout      pin a product again and again; time from the pin request to every viewer's receipt
+          rush        a flash-offer rush: every viewer claims at once (needs flash offers)
+          watch       viewers watch, react, comment and open products for --duration seconds
+
+        Options:
+          --url URL            engine address; repeat for a cluster (viewers are spread round-robin)   [http://localhost:5080]
+          --viewers N          connected viewers                                                         [1000]
+          --protocol P         json | msgpack | mixed                                                     [mixed]
+          --runs N             measured repetitions (fanout)                                              [7]
+          --units N            units in the flash offer (rush)                                            [50]
+          --duration S         seconds of behaviour (watch)                                               [30]
+          --signing-key KEY    sign tokens with this HS256 key instead of asking /dev/token (Development only)
+          --connect-batch N    viewers connecting at once                                                 [50]
+          --json               print the summary as JSON
+        """;
+
+    /// <summary>The scenario to run.</summary>
+    public string Scenario { get; private set; } = "fanout";
+
+    /// <summary>Engine addresses.</summary>
+    public List<Uri> Urls { get; } = [];
+
+    /// <summary>Viewers to connect.</summary>
+    public int Viewers { get; private set; } = 1000;
+
+    /// <summary>Which protocol viewers use: null for mixed.</summary>
+    public HubProtocol? Protocol { get; private set; }
+
+    /// <summary>Measured repetitions.</summary>
+    public int Runs { get; private set; } = 7;
+
+    /// <summary>Units in the flash offer.</summary>
+    public int Units { get; private set; } = 50;
+
+    /// <summary>Seconds of behaviour.</summary>
+    public int DurationSeconds { get; private set; } = 30;
+
+    /// <summary>HS256 key to sign tokens locally.</summary>
+    public string? SigningKey { get; private set; }
+
+    /// <summary>Viewers connecting at once.</summary>
+    public int ConnectBatch { get; private set; } = 50;
+
+    /// <summary>JSON output.</summary>
+    public bool Json { get; private set; }
+
+    /// <summary>Parses the arguments; returns null and prints usage when they are wrong.</summary>
+    public static SimulatorOptions? Parse(string[] args)
+    {
+        var options = new SimulatorOptions();
+        try
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+                int Number() => int.Parse(Next(), CultureInfo.InvariantCulture);
+                switch (args[i])
+                {
+                    case "--url": options.Urls.Add(new Uri(Next())); break;
+                    case "--viewers": options.Viewers = Number(); break;
+                    case "--runs": options.Runs = Number(); break;
+                    case "--units": options.Units = Number(); break;
+                    case "--duration": options.DurationSeconds = Number(); break;
+                    case "--connect-batch": options.ConnectBatch = Number(); break;
+                    case "--signing-key": options.SigningKey = Next(); break;
+                    case "--json": options.Json = true; break;
+                    case "--protocol":
+                        options.Protocol = Next() switch
+                        {
+                            "json" => HubProtocol.Json,
+                            "msgpack" or "messagepack" => HubProtocol.MessagePack,
+                            "mixed" => null,
+                            var other => throw new ArgumentException($"unknown protocol {other}"),
+                        };
+                        break;
+                    case "-h" or "--help": return null;
+                    case var scenario when !scenario.StartsWith('-'): options.Scenario = scenario; break;
+                    default: throw new ArgumentException($"unknown option {args[i]}");
+                }
+            }
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException or UriFormatException)
+        {
+            Console.Error.WriteLine(error.Message);
+            return null;
+        }
+
+        if (options.Urls.Count == 0)
+        {
+            options.Urls.Add(new Uri("http://localhost:5080"));
+        }
+
+        return options;
+    }
+
+    /// <summary>The protocol of the viewer with index <paramref name="index"/>.</summary>
+    public HubProtocol ProtocolOf(int index) => Protocol ?? (index % 2 == 0 ? HubProtocol.Json : HubProtocol.MessagePack);
+}
