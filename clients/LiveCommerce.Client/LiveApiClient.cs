@@ -25,6 +25,10 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     public Task<LiveStream> CreateStreamAsync(CreateStreamRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<LiveStream>(HttpMethod.Post, "/api/streams", request, cancellationToken);
 
+    /// <summary>Lists scheduled and live streams, live first; optionally one creator's.</summary>
+    public Task<IReadOnlyList<StreamListing>> ListStreamsAsync(string? creatorId = null, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<StreamListing>>(HttpMethod.Get, creatorId is null ? "/api/streams" : $"/api/streams?creatorId={Uri.EscapeDataString(creatorId)}", null, cancellationToken);
+
     /// <summary>Reads a stream's snapshot.</summary>
     public Task<StreamSnapshot> GetStreamAsync(string streamId, CancellationToken cancellationToken = default) =>
         SendAsync<StreamSnapshot>(HttpMethod.Get, StreamPath(streamId), null, cancellationToken);

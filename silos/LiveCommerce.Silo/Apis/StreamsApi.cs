@@ -16,6 +16,7 @@ public static class StreamsApi
     {
         var group = routes.MapGroup("/api/streams").WithTags("Streams");
         group.MapPost("/", CreateAsync).RequireAuthorization(Roles.CanHostStreams);
+        group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/products", AddProductAsync).RequireAuthorization(Roles.CanHostStreams);
         group.MapPost("/{id}/start", StartAsync).RequireAuthorization(Roles.CanHostStreams);
@@ -39,6 +40,9 @@ public static class StreamsApi
             .CreateAsync(user.RequiredUserId(), request!.Title!.Trim(), request.ProductIds ?? [], request.VideoUrl);
         return TypedResults.Created($"/api/streams/{id}", stream);
     }
+
+    private static async Task<Ok<IReadOnlyList<StreamListing>>> ListAsync(string? creatorId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IStreamDirectoryGrain>(0).ListAsync(creatorId));
 
     private static async Task<Results<Ok<StreamSnapshot>, NotFound<ProblemDetails>>> GetAsync(string id, IGrainFactory grains)
     {

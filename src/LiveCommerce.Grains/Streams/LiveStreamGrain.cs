@@ -54,6 +54,7 @@ public sealed class LiveStreamGrain(
             CreatedAt = time.GetUtcNow(),
         };
         await state.WriteStateAsync();
+        await ListAsync(state.State.Stream);
         return state.State.Stream;
     }
 
@@ -82,7 +83,7 @@ public sealed class LiveStreamGrain(
         {
             StreamStatus.Live => stream,
             StreamStatus.Ended => throw LiveCommerceException.Conflict("The stream has ended; it cannot go live again."),
-            _ => await SaveAsync(stream with { Status = StreamStatus.Live, StartedAt = time.GetUtcNow() }),
+            _ => await ListAsync(await SaveAsync(stream with { Status = StreamStatus.Live, StartedAt = time.GetUtcNow() })),
         };
     }
 
@@ -96,6 +97,7 @@ public sealed class LiveStreamGrain(
         }
 
         stream = await SaveAsync(stream with { Status = StreamStatus.Ended, EndedAt = time.GetUtcNow() });
+        await ListAsync(stream);
         await notifier.SendAsync(StreamId, HubEvents.StreamEnded, new StreamEnded(StreamId));
         return stream;
     }
@@ -246,6 +248,12 @@ public sealed class LiveStreamGrain(
         {
             throw LiveCommerceException.Conflict("The stream has ended.");
         }
+    }
+
+    private async Task<LiveStream> ListAsync(LiveStream stream)
+    {
+        await GrainFactory.GetGrain<IStreamDirectoryGrain>(0).UpdateAsync(StreamListing.From(stream));
+        return stream;
     }
 
     private async Task<LiveStream> SaveAsync(LiveStream stream)

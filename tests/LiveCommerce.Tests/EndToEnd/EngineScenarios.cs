@@ -409,6 +409,22 @@ public abstract class EngineScenarios
     }
 
     [Fact]
+    public async Task The_stream_directory_lists_scheduled_and_live_streams_and_drops_ended_ones()
+    {
+        var (stream, _, creator) = await Catalog.LiveStreamAsync(Host, start: false);
+        var mine = await creator.ListStreamsAsync(stream.CreatorId);
+        Assert.Equal(StreamStatus.Scheduled, Assert.Single(mine).Status);
+
+        await creator.StartStreamAsync(stream.Id);
+        var live = Assert.Single(await creator.ListStreamsAsync(stream.CreatorId));
+        Assert.Equal(StreamStatus.Live, live.Status);
+        Assert.Contains(await Host.Api("anyone").ListStreamsAsync(), s => s.Id == stream.Id);
+
+        await creator.EndStreamAsync(stream.Id);
+        Assert.Empty(await creator.ListStreamsAsync(stream.CreatorId));
+    }
+
+    [Fact]
     public async Task Health_endpoints_answer()
     {
         using var live = await Host.Http.GetAsync("/health/live");
