@@ -19,6 +19,8 @@ need() { # need <command> <debian package>
 }
 
 need redis-server redis-server || exit 1
+need chromium chromium || exit 1   # the browser tests drive Debian's Chromium
+need node nodejs || exit 1         # the web pages are bundled from npm packages at build time
 need docker-compose docker-compose || echo "docker-compose unavailable: the compose file check will fail" >&2
 
 free_port() {
