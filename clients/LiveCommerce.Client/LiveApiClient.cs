@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Serialization;
 using LiveCommerce.Contracts.Streams;
@@ -52,6 +54,22 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     /// <summary>Takes the pinned product down.</summary>
     public Task UnpinAsync(string streamId, CancellationToken cancellationToken = default) =>
         SendAsync<JsonElement?>(HttpMethod.Delete, StreamPath(streamId) + "/pin", null, cancellationToken);
+
+    /// <summary>Starts a flash offer on a listed product of a live stream.</summary>
+    public Task<Offer> CreateOfferAsync(string streamId, CreateOfferRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<Offer>(HttpMethod.Post, StreamPath(streamId) + "/offers", request, cancellationToken);
+
+    /// <summary>Ends a flash offer early.</summary>
+    public Task CancelOfferAsync(string streamId, string offerId, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Delete, StreamPath(streamId) + "/offers/" + Uri.EscapeDataString(offerId), null, cancellationToken);
+
+    /// <summary>Reads one of the caller's orders.</summary>
+    public Task<Order> GetOrderAsync(string orderId, CancellationToken cancellationToken = default) =>
+        SendAsync<Order>(HttpMethod.Get, "/api/orders/" + Uri.EscapeDataString(orderId), null, cancellationToken);
+
+    /// <summary>Lists the caller's orders, newest first.</summary>
+    public Task<OrderPage> ListOrdersAsync(int page = 1, int pageSize = 20, CancellationToken cancellationToken = default) =>
+        SendAsync<OrderPage>(HttpMethod.Get, $"/api/orders?page={page}&pageSize={pageSize}", null, cancellationToken);
 
     /// <summary>Sends any request to the engine and reads a <typeparamref name="T"/> from the answer.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
@@ -86,6 +87,36 @@ public static class RequestValidation
         else
         {
             Text(errors, "productId", request.ProductId, 1, 64, required: true);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Validates a new flash offer's shape; the stream checks it against the product.</summary>
+    public static Dictionary<string, string[]> Check(CreateOfferRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request is null)
+        {
+            errors["body"] = ["A JSON body is required."];
+            return errors;
+        }
+
+        Text(errors, "productId", request.ProductId, 1, 64, required: true);
+        CheckMoney(errors, "price", request.Price);
+        if (request.Quantity is null or < 1 or > MaxStock)
+        {
+            errors["quantity"] = [$"quantity must be 1 to {MaxStock}."];
+        }
+
+        if (request.DurationSeconds is null or < 10 or > 3600)
+        {
+            errors["durationSeconds"] = ["durationSeconds must be 10 to 3600 (10 seconds to 1 hour)."];
+        }
+
+        if (request.PerViewerLimit is < 1 or > 100)
+        {
+            errors["perViewerLimit"] = ["perViewerLimit must be 1 to 100."];
         }
 
         return errors;

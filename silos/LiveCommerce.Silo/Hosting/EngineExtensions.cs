@@ -3,6 +3,8 @@ using LiveCommerce.Silo.Apis;
 using LiveCommerce.Silo.Demo;
 using LiveCommerce.Silo.Health;
 using LiveCommerce.Silo.Identity;
+using LiveCommerce.Silo.Pages;
+using LiveCommerce.Silo.Orders;
 using LiveCommerce.Silo.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -27,6 +29,7 @@ public static class EngineExtensions
         }
 
         builder.AddLiveCommerceOrleans(redis);
+        builder.AddLiveCommerce(redis is not null);
         builder.AddLiveIdentity();
         builder.AddLiveRealtime(redis);
         builder.AddLiveTelemetry();
@@ -54,12 +57,15 @@ public static class EngineExtensions
 
         app.MapProductsApi();
         app.MapStreamsApi();
+        app.MapOffersApi();
+        app.MapOrdersApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentApi();
         }
 
         app.MapLiveHub();
+        app.MapLivePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthExtensions.ReadyTag) });
         return app;

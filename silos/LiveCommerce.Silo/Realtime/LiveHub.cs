@@ -1,5 +1,8 @@
+using LiveCommerce.Abstractions.Carts;
 using LiveCommerce.Abstractions.Errors;
+using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Streams;
+using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Silo.Identity;
@@ -96,6 +99,43 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         }
 
         await grains.GetGrain<ILiveStreamGrain>(streamId).PostCommentAsync(userId, trimmed);
+    }
+
+    /// <summary>Adds units of a product on the stream's list to the viewer's cart; answers with the cart.</summary>
+    public async Task<Cart> AddToCart(string streamId, string productId, int quantity)
+    {
+        var userId = RequireUser("buy");
+        RequireJoined(streamId);
+        RequireId(productId, "product");
+        var stream = await grains.GetGrain<ILiveStreamGrain>(streamId).GetAsync();
+        if (stream is null || !stream.ProductIds.Contains(productId, StringComparer.Ordinal))
+        {
+            throw new HubException("That product is not sold in this stream.");
+        }
+
+        return await grains.GetGrain<ICartGrain>(userId).AddItemAsync(streamId, productId, quantity);
+    }
+
+    /// <summary>Claims one unit of a flash offer: it is held for the viewer and put in the cart at the offer price.</summary>
+    public async Task<ClaimResult> ClaimOffer(string streamId, string offerId)
+    {
+        var userId = RequireUser("claim offers");
+        RequireJoined(streamId);
+        RequireId(offerId, "offer");
+        var claim = await grains.GetGrain<IFlashOfferGrain>(offerId).ClaimAsync(userId, streamId);
+        if (claim.Line is { } line)
+        {
+            await grains.GetGrain<ICartGrain>(userId).AddHoldAsync(line);
+        }
+
+        return claim.Result;
+    }
+
+    /// <summary>Buys the whole cart or nothing; the same key always returns the same order.</summary>
+    public async Task<Order> Checkout(string idempotencyKey)
+    {
+        var userId = RequireUser("check out");
+        return await grains.GetGrain<ICartGrain>(userId).CheckoutAsync(idempotencyKey);
     }
 
     /// <summary>Does nothing: lets a client measure a round trip, or keep a connection warm.</summary>

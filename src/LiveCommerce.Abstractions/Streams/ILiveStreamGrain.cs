@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
 
@@ -41,6 +43,18 @@ public interface ILiveStreamGrain : IGrainWithStringKey
     /// <summary>What a joining viewer sees; products in the creator's order.</summary>
     [Alias("GetSnapshotAsync")]
     Task<StreamSnapshot> GetSnapshotAsync();
+
+    /// <summary>Starts a flash offer on a listed product of the live stream and tells every viewer.</summary>
+    [Alias("CreateOfferAsync")]
+    Task<Offer> CreateOfferAsync(string callerId, CreateOfferRequest request);
+
+    /// <summary>Ends one of the stream's offers early.</summary>
+    [Alias("CancelOfferAsync")]
+    Task CancelOfferAsync(string callerId, string offerId);
+
+    /// <summary>An offer of this stream ended; it leaves the snapshot.</summary>
+    [Alias("OfferEndedAsync"), OneWay]
+    Task OfferEndedAsync(string offerId);
 
     /// <summary>Posts a viewer's comment to every viewer; the stream must be live.</summary>
     [Alias("PostCommentAsync")]

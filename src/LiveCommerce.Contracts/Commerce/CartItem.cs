@@ -23,4 +23,10 @@ public sealed record CartItem
 
     /// <summary>The stream the line was added in.</summary>
     [Id(5)] public string? StreamId { get; init; }
+
+    /// <summary>The product's name, for display (an addition to the contract).</summary>
+    [Id(6)] public string? Name { get; init; }
+
+    /// <summary>When the hold behind an offer line lapses, or null.</summary>
+    [Id(7)] public DateTimeOffset? ExpiresAt { get; init; }
 }

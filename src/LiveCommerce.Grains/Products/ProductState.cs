@@ -6,6 +6,21 @@ namespace LiveCommerce.Grains.Products;
 [GenerateSerializer, Alias("lc.ProductState")]
 public sealed record ProductState
 {
-    /// <summary>The product, or null before it is created.</summary>
+    /// <summary>The product (its <see cref="Product.Stock"/> is the units on sale), or null before it is created.</summary>
     [Id(0)] public Product? Product { get; set; }
+
+    /// <summary>Units the product was given in all.</summary>
+    [Id(1)] public int Received { get; set; }
+
+    /// <summary>Units lent to flash offers, neither sold nor given back yet.</summary>
+    [Id(2)] public int InOffers { get; set; }
+
+    /// <summary>Units sold, regular and through offers.</summary>
+    [Id(3)] public int Sold { get; set; }
+
+    /// <summary>Stock operations already applied, by operation id, with the units they moved (for idempotent retries).</summary>
+    [Id(4)] public Dictionary<string, int> Applied { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The ids in <see cref="Applied"/>, oldest first, so the oldest can be forgotten.</summary>
+    [Id(5)] public Queue<string> AppliedOrder { get; set; } = new();
 }

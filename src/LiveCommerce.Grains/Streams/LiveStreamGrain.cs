@@ -1,10 +1,13 @@
 using LiveCommerce.Abstractions.Errors;
+using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Hub;
+using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Grains.Notifications;
+using LiveCommerce.Grains.Offers;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Grains.Streams;
@@ -14,6 +17,7 @@ public sealed class LiveStreamGrain(
     [PersistentState("stream")] IPersistentState<LiveStreamState> state,
     IStreamNotifier notifier,
     IOptions<LiveStreamOptions> options,
+    IOptions<FlashOfferOptions> offerOptions,
     TimeProvider time) : Grain, ILiveStreamGrain
 {
     private readonly LiveStreamOptions _options = options.Value;
@@ -98,6 +102,11 @@ public sealed class LiveStreamGrain(
 
         stream = await SaveAsync(stream with { Status = StreamStatus.Ended, EndedAt = time.GetUtcNow() });
         await ListAsync(stream);
+        foreach (var offerId in state.State.OfferIds.ToList())
+        {
+            await GrainFactory.GetGrain<IFlashOfferGrain>(offerId).CancelAsync();
+        }
+
         await notifier.SendAsync(StreamId, HubEvents.StreamEnded, new StreamEnded(StreamId));
         return stream;
     }
@@ -146,10 +155,94 @@ public sealed class LiveStreamGrain(
             Pinned = stream.PinnedProductId is { } pinned
                 ? cards.FirstOrDefault(c => c.ProductId == pinned) ?? ProductCard.From(await ReadProductAsync(pinned), StreamId)
                 : null,
-            Offers = [],
+            Offers = await ReadOffersAsync(),
             Products = cards,
             VideoUrl = stream.VideoUrl,
         };
+    }
+
+    /// <inheritdoc />
+    public async Task<Offer> CreateOfferAsync(string callerId, CreateOfferRequest request)
+    {
+        var stream = Owned(callerId);
+        if (stream.Status != StreamStatus.Live)
+        {
+            throw LiveCommerceException.Conflict("Flash offers run in a live stream; go live first.");
+        }
+
+        var productId = request.ProductId!;
+        if (!stream.ProductIds.Contains(productId, StringComparer.Ordinal))
+        {
+            throw LiveCommerceException.Invalid($"Product '{productId}' is not on this stream's list; add it first.");
+        }
+
+        var product = await ReadProductAsync(productId);
+        var price = request.Price!;
+        if (price.Currency != product.Price.Currency)
+        {
+            throw LiveCommerceException.Invalid($"The offer price must be in the product's currency, {product.Price.Currency}.");
+        }
+
+        if (price.Amount > product.Price.Amount)
+        {
+            throw LiveCommerceException.Invalid($"The offer price cannot be above the product's price ({product.Price.Amount} {product.Price.Currency}).");
+        }
+
+        var limits = offerOptions.Value;
+        var seconds = request.DurationSeconds!.Value;
+        if (seconds < limits.MinDurationSeconds || seconds > limits.MaxDurationSeconds)
+        {
+            throw LiveCommerceException.Invalid($"An offer runs {limits.MinDurationSeconds} to {limits.MaxDurationSeconds} seconds.");
+        }
+
+        // The id is stored before the offer starts, and the start is announced only after it is stored, so a
+        // viewer who joins at any moment either gets it in the snapshot or as OfferStarted.
+        var offerId = Guid.NewGuid().ToString("N");
+        state.State.OfferIds.Add(offerId);
+        await state.WriteStateAsync();
+        Offer offer;
+        try
+        {
+            offer = await GrainFactory.GetGrain<IFlashOfferGrain>(offerId).StartAsync(new OfferSpec(
+                StreamId, productId, product.Name, price, product.Price, request.Quantity!.Value,
+                TimeSpan.FromSeconds(seconds), request.PerViewerLimit ?? 1));
+        }
+        catch (LiveCommerceException)
+        {
+            state.State.OfferIds.Remove(offerId);
+            await state.WriteStateAsync();
+            throw;
+        }
+
+        await notifier.SendAsync(StreamId, HubEvents.OfferStarted, offer);
+        return offer;
+    }
+
+    /// <inheritdoc />
+    public async Task CancelOfferAsync(string callerId, string offerId)
+    {
+        Owned(callerId);
+        if (!state.State.OfferIds.Contains(offerId))
+        {
+            var known = await GrainFactory.GetGrain<IFlashOfferGrain>(offerId).GetAsync();
+            if (known?.StreamId != StreamId)
+            {
+                throw LiveCommerceException.NotFound($"Offer '{offerId}' is not an offer of this stream.");
+            }
+
+            return;
+        }
+
+        await GrainFactory.GetGrain<IFlashOfferGrain>(offerId).CancelAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task OfferEndedAsync(string offerId)
+    {
+        if (state.State.OfferIds.Remove(offerId))
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -215,6 +308,12 @@ public sealed class LiveStreamGrain(
             _presenceTimer?.Dispose();
             _presenceTimer = null;
         }
+    }
+
+    private async Task<IReadOnlyList<Offer>> ReadOffersAsync()
+    {
+        var offers = await Task.WhenAll(state.State.OfferIds.Select(id => GrainFactory.GetGrain<IFlashOfferGrain>(id).GetAsync()));
+        return [.. offers.OfType<Offer>().Where(o => o.Status == OfferStatus.Active)];
     }
 
     private async Task<IReadOnlyList<ProductCard>> ReadCardsAsync(LiveStream stream)

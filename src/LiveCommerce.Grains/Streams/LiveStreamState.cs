@@ -11,4 +11,7 @@ public sealed record LiveStreamState
 
     /// <summary>Reactions sent by viewers, as reported by the silos.</summary>
     [Id(1)] public long Reactions { get; set; }
+
+    /// <summary>The flash offers that may still be running, oldest first.</summary>
+    [Id(2)] public List<string> OfferIds { get; set; } = [];
 }

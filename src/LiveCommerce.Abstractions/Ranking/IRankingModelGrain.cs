@@ -1,0 +1,21 @@
+namespace LiveCommerce.Abstractions.Ranking;
+
+/// <summary>
+/// The ranker's shared LinUCB model, keyed by model name (the engine uses one, <c>global</c>). Every silo reads
+/// its snapshot periodically to score, and sends what it learned as a batch of sufficient statistics; the grain
+/// folds the batches in and persists the model, so all silos rank with the same, continually learning model and
+/// it survives restarts.
+/// </summary>
+[Alias("lc.IRankingModelGrain")]
+public interface IRankingModelGrain : IGrainWithStringKey
+{
+    /// <summary>The current model.</summary>
+    [Alias("GetAsync")]
+    Task<RankingModelSnapshot> GetAsync();
+
+    /// <summary>Folds a batch of observations into the model and stores it.</summary>
+    /// <param name="delta">Σ x·xᵀ and Σ r·x of the batch.</param>
+    /// <returns>The model after the update.</returns>
+    [Alias("ApplyAsync")]
+    Task<RankingModelSnapshot> ApplyAsync(RankingModelDelta delta);
+}

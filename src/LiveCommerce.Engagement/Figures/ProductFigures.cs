@@ -1,0 +1,24 @@
+namespace LiveCommerce.Engagement.Figures;
+
+/// <summary>A product's funnel counts (in one stream, or across all streams).</summary>
+/// <param name="ProductId">The product.</param>
+/// <param name="Impressions">Times its card was shown.</param>
+/// <param name="Clicks">Times its card was opened.</param>
+/// <param name="AddToCarts">Units added to carts.</param>
+/// <param name="Purchases">Units bought.</param>
+/// <param name="Revenue">Revenue by ISO 4217 currency, whole minor units.</param>
+public sealed record ProductFigures(
+    string ProductId, long Impressions, long Clicks, long AddToCarts, long Purchases, IReadOnlyDictionary<string, long> Revenue)
+{
+    private static readonly IReadOnlyDictionary<string, long> NoRevenue = new Dictionary<string, long>();
+
+    /// <summary>A product with nothing recorded.</summary>
+    /// <param name="productId">The product.</param>
+    /// <returns>All zeros.</returns>
+    public static ProductFigures Zero(string productId) => new(productId, 0, 0, 0, 0, NoRevenue);
+
+    /// <summary>Revenue in <paramref name="currency"/>, 0 when none.</summary>
+    /// <param name="currency">ISO 4217 code.</param>
+    /// <returns>Whole minor units.</returns>
+    public long RevenueIn(string currency) => Revenue.TryGetValue(currency, out var amount) ? amount : 0;
+}

@@ -1,0 +1,102 @@
+namespace LiveCommerce.Engagement.Storage;
+
+/// <summary>
+/// The logical keys and fields of the engagement data, shared by both stores (Redis prefixes them with
+/// <see cref="EngagementOptions.KeyPrefix"/>). The layout is documented in <c>docs/engagement.md</c>.
+/// </summary>
+public static class EngagementKeys
+{
+    /// <summary>Separates a product id from a counter name inside a field; product ids never contain it.</summary>
+    public const char Separator = '|';
+
+    /// <summary>Impressions counter.</summary>
+    public const string Impressions = "imp";
+
+    /// <summary>Clicks counter.</summary>
+    public const string Clicks = "clk";
+
+    /// <summary>Units added to carts.</summary>
+    public const string AddToCarts = "cart";
+
+    /// <summary>Units bought.</summary>
+    public const string Purchases = "buy";
+
+    /// <summary>Revenue counter prefix: <c>rev|IDR</c>.</summary>
+    public const string Revenue = "rev";
+
+    /// <summary>Reactions (stream hash).</summary>
+    public const string Reactions = "reactions";
+
+    /// <summary>Comments (stream hash).</summary>
+    public const string Comments = "comments";
+
+    /// <summary>Joins (stream hash).</summary>
+    public const string Joins = "joins";
+
+    /// <summary>Joins minus leaves (stream hash).</summary>
+    public const string Viewers = "viewers";
+
+    /// <summary>Highest <see cref="Viewers"/> (stream hash).</summary>
+    public const string Peak = "peak";
+
+    /// <summary>The seller kind of products whose kind was not given.</summary>
+    public const string UnknownKind = "unknown";
+
+    /// <summary>Stream hash: reactions, comments, joins, viewers, peak.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <returns>The key.</returns>
+    public static string Stream(string streamId) => "s:" + streamId;
+
+    /// <summary>HyperLogLog (a set in memory) of the stream's viewers.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <returns>The key.</returns>
+    public static string StreamViewers(string streamId) => "s:" + streamId + ":u";
+
+    /// <summary>Hash of per-product counters in one stream: <c>{productId}|imp</c>, <c>|clk</c>, <c>|cart</c>, <c>|buy</c>, <c>|rev|CUR</c>.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <returns>The key.</returns>
+    public static string StreamProducts(string streamId) => "s:" + streamId + ":p";
+
+    /// <summary>Hash of impressions and clicks by seller kind in one stream: <c>imp|local-sme</c>, <c>clk|brand</c>, ...</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <returns>The key.</returns>
+    public static string StreamKinds(string streamId) => "s:" + streamId + ":k";
+
+    /// <summary>Hash of the last pin time (Unix ms) of each product in one stream.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <returns>The key.</returns>
+    public static string StreamPins(string streamId) => "s:" + streamId + ":pin";
+
+    /// <summary>Hash of one product's counters across all streams: <c>imp</c>, <c>clk</c>, <c>cart</c>, <c>buy</c>, <c>rev|CUR</c>.</summary>
+    /// <param name="productId">The product.</param>
+    /// <returns>The key.</returns>
+    public static string Product(string productId) => "p:" + productId;
+
+    /// <summary>Hash of every product's impressions and clicks in one time bucket, across streams: <c>{productId}|imp</c>, <c>|clk</c>.</summary>
+    /// <param name="bucket">The bucket number: Unix seconds divided by the bucket width.</param>
+    /// <returns>The key.</returns>
+    public static string Trend(long bucket) => "t:" + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Hash of one viewer's decayed affinity scores: <c>c|{category}</c>, <c>s|{sellerId}</c>, <c>p|{productId}</c>, and <c>_t</c> (Unix seconds of the last decay).</summary>
+    /// <param name="viewerId">The viewer's <c>sub</c>.</param>
+    /// <returns>The key.</returns>
+    public static string Viewer(string viewerId) => "v:" + viewerId;
+
+    /// <summary>A per-product field of a stream hash.</summary>
+    /// <param name="productId">The product.</param>
+    /// <param name="counter">The counter name.</param>
+    /// <returns>The field.</returns>
+    public static string Field(string productId, string counter) => productId + Separator + counter;
+
+    /// <summary>The revenue counter of a currency.</summary>
+    /// <param name="currency">ISO 4217 code.</param>
+    /// <returns><c>rev|CUR</c>.</returns>
+    public static string RevenueOf(string currency) => Revenue + Separator + currency;
+
+    /// <summary>The trend bucket of a time.</summary>
+    /// <param name="at">The time.</param>
+    /// <param name="width">The bucket width.</param>
+    /// <returns>The bucket number.</returns>
+    public static long BucketOf(DateTimeOffset at, TimeSpan width) =>
+        (long)Math.Floor(at.ToUnixTimeMilliseconds() / width.TotalMilliseconds);
+}

@@ -1,0 +1,17 @@
+using LiveCommerce.Contracts.Commerce;
+
+namespace LiveCommerce.Grains.Carts;
+
+/// <summary>The stored state of a <see cref="CartGrain"/>.</summary>
+[GenerateSerializer, Alias("lc.CartState")]
+public sealed record CartState
+{
+    /// <summary>The cart's lines.</summary>
+    [Id(0)] public List<CartItem> Items { get; set; } = [];
+
+    /// <summary>Order ids by the idempotency key that placed them.</summary>
+    [Id(1)] public Dictionary<string, string> OrdersByKey { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The buyer's order ids, newest first.</summary>
+    [Id(2)] public List<string> OrderIds { get; set; } = [];
+}
