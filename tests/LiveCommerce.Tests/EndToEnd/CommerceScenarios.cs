@@ -305,4 +305,92 @@ public abstract class CommerceScenarios
         Assert.Equal(ClaimStatus.Ended, (await viewer.ClaimOfferAsync(stream.Id, offer.Id)).Status);
         Assert.Equal(new Inventory(products[0].Stock, products[0].Stock, 0, 0), await Stock.OfAsync(Host, products[0].Id));
     }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(29)]
+    public async Task Units_are_conserved_through_random_claims_lapses_cancels_and_checkouts(int seed)
+    {
+        var random = new Random(seed);
+        var (stream, products, creator) = await Catalog.LiveStreamAsync(Host, products: 0);
+        var product = await creator.CreateProductAsync(Catalog.Product(stock: 40));
+        await creator.AddProductAsync(stream.Id, product.Id);
+        var buyers = new List<(string Id, LiveViewerClient Client)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var id = NewBuyer();
+            var client = await Host.ConnectViewerAsync(id, i % 2 == 0 ? HubProtocol.Json : HubProtocol.MessagePack);
+            await client.JoinStreamAsync(stream.Id);
+            buyers.Add((id, client));
+        }
+
+        var offers = new List<string>();
+        try
+        {
+            for (var step = 0; step < 60; step++)
+            {
+                var (buyerId, buyer) = buyers[random.Next(buyers.Count)];
+                try
+                {
+                    switch (random.Next(6))
+                    {
+                        case 0:
+                            offers.Add((await creator.CreateOfferAsync(stream.Id, OfferOf(product, 90_000, random.Next(1, 7), limit: random.Next(1, 3)))).Id);
+                            break;
+                        case 1 or 2 when offers.Count > 0:
+                            await buyer.ClaimOfferAsync(stream.Id, offers[random.Next(offers.Count)]);
+                            break;
+                        case 3 when offers.Count > 0:
+                            await creator.CancelOfferAsync(stream.Id, offers[random.Next(offers.Count)]);
+                            break;
+                        case 4:
+                            await buyer.AddToCartAsync(stream.Id, product.Id, random.Next(1, 4));
+                            break;
+                        default:
+                            await buyer.CheckoutAsync($"{buyerId}-{step}");
+                            break;
+                    }
+                }
+                catch (Exception refused) when (refused is HubException or LiveApiException)
+                {
+                    // Refusals (sold out, nothing in the cart, not enough stock) are part of the mix; they change nothing.
+                }
+
+                var inventory = await Stock.OfAsync(Host, product.Id);
+                Assert.Equal(inventory.Received, inventory.Stock + inventory.InOffers + inventory.Sold);
+                if (random.Next(8) == 0)
+                {
+                    await Task.Delay(random.Next(200, 1500));
+                }
+            }
+
+            foreach (var offerId in offers)
+            {
+                await creator.CancelOfferAsync(stream.Id, offerId);
+            }
+
+            // Every hold lapses within the hold period; then each unit is in stock or sold, and what was sold is in orders.
+            await Stock.EventuallyAsync(async () => (await Stock.OfAsync(Host, product.Id)).InOffers == 0, 20, "held units did not come back");
+            var final = await Stock.OfAsync(Host, product.Id);
+            var ordered = 0;
+            foreach (var (buyerId, _) in buyers)
+            {
+                var page = await Host.Api(buyerId, "viewer").ListOrdersAsync(1, 100);
+                ordered += page.Items.SelectMany(o => o.Items).Where(i => i.ProductId == product.Id).Sum(i => i.Quantity);
+            }
+
+            Assert.Equal(40, final.Received);
+            Assert.Equal(final.Received, final.Stock + final.Sold);
+            Assert.Equal(ordered, final.Sold);
+            foreach (var offerId in offers)
+            {
+                var units = await Stock.OfOfferAsync(Host, offerId);
+                Assert.Equal((0, 0), (units.Remaining, units.Held));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(buyers.Select(b => b.Client.DisposeAsync().AsTask()));
+        }
+    }
 }
