@@ -6,9 +6,12 @@ public enum EngagementSurface
     /// <summary>The product list of a stream snapshot (<c>JoinStream</c>).</summary>
     List = 0,
 
-    /// <summary>The pinned product card (a pin, or the pinned card of a snapshot).</summary>
+    /// <summary>A pin pushed to the audience (also records when the product was pinned).</summary>
     Pin = 1,
 
     /// <summary>A flash offer card.</summary>
     Offer = 2,
+
+    /// <summary>The pinned card in the snapshot a joining viewer gets.</summary>
+    PinnedCard = 3,
 }
