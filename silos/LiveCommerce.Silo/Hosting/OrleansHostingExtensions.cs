@@ -1,6 +1,10 @@
 using System.Net;
 using LiveCommerce.Grains.Streams;
 using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Providers;
+using Orleans.Serialization;
+using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace LiveCommerce.Silo.Hosting;
@@ -43,6 +47,10 @@ public static class OrleansHostingExtensions
                 .UseRedisClustering(options => options.ConfigurationOptions = redisOptions.Clone())
                 .AddRedisGrainStorageAsDefault(options => options.ConfigurationOptions = redisOptions.Clone())
                 .UseRedisReminderService(options => options.ConfigurationOptions = redisOptions.Clone());
+            // Grain state is stored with the Orleans serializer, which follows the [Id] contracts of the state
+            // records (tolerant to added fields), rather than with type-named JSON.
+            silo.Services.AddOptions<RedisStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             var advertised = configuration["Orleans:Endpoints:AdvertisedIPAddress"];
             if (advertised is not null)
             {

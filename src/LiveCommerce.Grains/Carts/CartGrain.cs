@@ -108,7 +108,7 @@ public sealed class CartGrain([PersistentState("cart")] IPersistentState<CartSta
             throw LiveCommerceException.Invalid("Your cart is empty.");
         }
 
-        var placed = await order.PlaceAsync(BuyerId, idempotencyKey, [.. state.State.Items]);
+        var placed = await order.PlaceAsync(BuyerId, idempotencyKey, state.State.Items.ToList());
         state.State.OrdersByKey[idempotencyKey] = orderId;
         state.State.OrderIds.Insert(0, orderId);
         state.State.Items.Clear();
@@ -121,7 +121,7 @@ public sealed class CartGrain([PersistentState("cart")] IPersistentState<CartSta
     {
         var ids = state.State.OrderIds.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var orders = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IOrderGrain>(id).GetAsync()));
-        return new OrderPage { Items = [.. orders.OfType<Order>()], Page = page, PageSize = pageSize, Total = state.State.OrderIds.Count };
+        return new OrderPage { Items = orders.OfType<Order>().ToList(), Page = page, PageSize = pageSize, Total = state.State.OrderIds.Count };
     }
 
     /// <summary>The order id of a buyer's checkout with a key: the same key always names the same order.</summary>
@@ -136,7 +136,7 @@ public sealed class CartGrain([PersistentState("cart")] IPersistentState<CartSta
         var items = state.State.Items;
         var currency = items.Count > 0 ? items[0].UnitPrice.Currency : string.Empty;
         var total = items.Aggregate(0L, (sum, item) => checked(sum + (item.UnitPrice.Amount * item.Quantity)));
-        return new Cart { Items = [.. items], Total = new Money(total, currency) };
+        return new Cart { Items = items.ToList(), Total = new Money(total, currency) };
     }
 
     private void CheckCurrency(Money price)

@@ -78,13 +78,14 @@ public sealed partial class OrderGrain(
             Id = OrderId,
             BuyerId = buyerId,
             Status = OrderStatus.Confirmed,
-            Items = [.. items],
+            Items = items.ToList(),
             Total = new Money(items.Aggregate(0L, (sum, i) => checked(sum + (i.UnitPrice.Amount * i.Quantity))), currency),
             CreatedAt = time.GetUtcNow(),
             IdempotencyKey = idempotencyKey,
         };
         state.State.Order = order;
         await state.WriteStateAsync();
+        await Engagement.StreamEngagement.OrderConfirmedAsync(ServiceProvider, GrainFactory, order);
         await PublishAsync(CancellationToken.None);
         return order;
     }

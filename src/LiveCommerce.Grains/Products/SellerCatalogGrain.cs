@@ -35,5 +35,5 @@ public sealed class SellerCatalogGrain(
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> GetProductIdsAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.ProductIds]);
+    public Task<IReadOnlyList<string>> GetProductIdsAsync() => Task.FromResult<IReadOnlyList<string>>(state.State.ProductIds.ToList());
 }

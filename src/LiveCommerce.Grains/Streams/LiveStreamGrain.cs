@@ -76,7 +76,7 @@ public sealed class LiveStreamGrain(
         }
 
         await ReadProductAsync(productId);
-        return await SaveAsync(stream with { ProductIds = [.. stream.ProductIds, productId] });
+        return await SaveAsync(stream with { ProductIds = stream.ProductIds.Append(productId).ToList() });
     }
 
     /// <inheritdoc />
@@ -124,6 +124,7 @@ public sealed class LiveStreamGrain(
         var card = ProductCard.From(await ReadProductAsync(productId), StreamId);
         await SaveAsync(stream with { PinnedProductId = productId });
         await notifier.SendAsync(StreamId, HubEvents.ProductPinned, card);
+        Engagement.StreamEngagement.CardPushed(ServiceProvider, StreamId, card, _viewerCount, LiveCommerce.Engagement.EngagementSurface.Pin, time.GetUtcNow());
         return card;
     }
 
@@ -215,6 +216,7 @@ public sealed class LiveStreamGrain(
         }
 
         await notifier.SendAsync(StreamId, HubEvents.OfferStarted, offer);
+        Engagement.StreamEngagement.CardPushed(ServiceProvider, StreamId, ProductCard.From(product, StreamId), _viewerCount, LiveCommerce.Engagement.EngagementSurface.Offer, time.GetUtcNow());
         return offer;
     }
 
@@ -313,7 +315,7 @@ public sealed class LiveStreamGrain(
     private async Task<IReadOnlyList<Offer>> ReadOffersAsync()
     {
         var offers = await Task.WhenAll(state.State.OfferIds.Select(id => GrainFactory.GetGrain<IFlashOfferGrain>(id).GetAsync()));
-        return [.. offers.OfType<Offer>().Where(o => o.Status == OfferStatus.Active)];
+        return offers.OfType<Offer>().Where(o => o.Status == OfferStatus.Active).ToList();
     }
 
     private async Task<IReadOnlyList<ProductCard>> ReadCardsAsync(LiveStream stream)
@@ -322,7 +324,7 @@ public sealed class LiveStreamGrain(
         if (_cards is null || now - _cardsReadAt > _options.CardCacheDuration || _cards.Count != stream.ProductIds.Count)
         {
             var products = await Task.WhenAll(stream.ProductIds.Select(id => GrainFactory.GetGrain<IProductGrain>(id).GetAsync()));
-            _cards = [.. products.OfType<Product>().Select(p => ProductCard.From(p, StreamId))];
+            _cards = products.OfType<Product>().Select(p => ProductCard.From(p, StreamId)).ToList();
             _cardsReadAt = now;
         }
 
