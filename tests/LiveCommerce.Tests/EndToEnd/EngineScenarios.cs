@@ -213,9 +213,11 @@ public abstract class EngineScenarios
         await third.JoinStreamAsync(stream.Id);
 
         await counts.WaitForAsync(c => c.StreamId == stream.Id && c.Count == 3);
+        var later = new Inbox<ViewerCount>();
+        first.ViewerCount += later.Add;
         await third.LeaveStreamAsync(stream.Id);
         await second.DisposeAsync();
-        await counts.WaitForAsync(c => c.StreamId == stream.Id && c.Count == 1);
+        await later.WaitForAsync(c => c.StreamId == stream.Id && c.Count == 1);
         Assert.Equal(1, (await Host.Api("anyone").GetStreamAsync(stream.Id)).ViewerCount);
     }
 
