@@ -16,6 +16,7 @@ public sealed class SimulatorOptions
           fanout      pin a product again and again; time from the pin request to every viewer's receipt
           rush        a flash-offer rush: every viewer claims at once (needs flash offers)
           watch       viewers watch, react, comment and open products for --duration seconds
+          engagement  viewers react and open products for --duration s (lost must be 0), then the same pace of Ping
 
         Options:
           --url URL            engine address; repeat for a cluster (viewers are spread round-robin)   [http://localhost:5080]
@@ -23,6 +24,7 @@ public sealed class SimulatorOptions
           --protocol P         json | msgpack | mixed                                                     [mixed]
           --runs N             measured repetitions (fanout)                                              [7]
           --units N            units in the flash offer (rush)                                            [50]
+          --claims-per-viewer N  claims each viewer fires at once (rush)                                  [5]
           --duration S         seconds of behaviour (watch)                                               [30]
           --signing-key KEY    sign tokens with this HS256 key instead of asking /dev/token (Development only)
           --connect-batch N    viewers connecting at once                                                 [50]
@@ -46,6 +48,9 @@ public sealed class SimulatorOptions
 
     /// <summary>Units in the flash offer.</summary>
     public int Units { get; private set; } = 50;
+
+    /// <summary>Claims each viewer fires at once in a rush.</summary>
+    public int ClaimsPerViewer { get; private set; } = 5;
 
     /// <summary>Seconds of behaviour.</summary>
     public int DurationSeconds { get; private set; } = 30;
@@ -75,6 +80,7 @@ public sealed class SimulatorOptions
                     case "--viewers": options.Viewers = Number(); break;
                     case "--runs": options.Runs = Number(); break;
                     case "--units": options.Units = Number(); break;
+                    case "--claims-per-viewer": options.ClaimsPerViewer = Number(); break;
                     case "--duration": options.DurationSeconds = Number(); break;
                     case "--connect-batch": options.ConnectBatch = Number(); break;
                     case "--signing-key": options.SigningKey = Next(); break;
