@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using LiveCommerce.Contracts.Offers;
 
 namespace LiveCommerce.Abstractions.Offers;
@@ -17,8 +18,12 @@ public interface IFlashOfferGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<Offer?> GetAsync();
 
-    /// <summary>Holds one unit for <paramref name="viewerId"/> when the offer runs in <paramref name="streamId"/>.</summary>
-    [Alias("ClaimAsync")]
+    /// <summary>
+    /// Holds one unit for <paramref name="viewerId"/> when the offer runs in <paramref name="streamId"/>. Claims
+    /// interleave: each decides at once, in memory and in order, and then waits for the group write that stores
+    /// it, so a rush is not one storage write after another.
+    /// </summary>
+    [Alias("ClaimAsync"), AlwaysInterleave]
     Task<OfferClaim> ClaimAsync(string viewerId, string streamId);
 
     /// <summary>Ends the offer early (<c>cancelled</c>); units neither held nor sold go back to stock.</summary>

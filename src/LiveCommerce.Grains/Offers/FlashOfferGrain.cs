@@ -32,6 +32,8 @@ public sealed partial class FlashOfferGrain(
     private IGrainTimer? _dueTimer;
     private IGrainTimer? _updateTimer;
     private bool _updatePending;
+    private bool _writing;
+    private TaskCompletionSource? _nextWrite;
 
     private string OfferId => this.GetPrimaryKeyString();
 
@@ -420,8 +422,24 @@ public sealed partial class FlashOfferGrain(
             : this.RegisterGrainTimer(ProcessDueAsync, Until(next, TimeSpan.Zero) + TimeSpan.FromMilliseconds(5), Timeout.InfiniteTimeSpan);
     }
 
-    private async Task WriteAsync()
+    /// <summary>
+    /// Stores the state, grouping writes: a change made while a write is in flight joins the next write, and
+    /// each caller returns once a write that includes its change has completed.
+    /// </summary>
+    private Task WriteAsync()
     {
+        if (_writing)
+        {
+            _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _nextWrite.Task;
+        }
+
+        return WriteNowAsync();
+    }
+
+    private async Task WriteNowAsync()
+    {
+        _writing = true;
         try
         {
             await state.WriteStateAsync();
@@ -431,6 +449,28 @@ public sealed partial class FlashOfferGrain(
             // The stored state is the truth: start again from it rather than from a decision that was not kept.
             DeactivateOnIdle();
             throw;
+        }
+        finally
+        {
+            _writing = false;
+            if (_nextWrite is { } next)
+            {
+                _nextWrite = null;
+                _ = WriteQueuedAsync(next);
+            }
+        }
+    }
+
+    private async Task WriteQueuedAsync(TaskCompletionSource waiting)
+    {
+        try
+        {
+            await WriteNowAsync();
+            waiting.SetResult();
+        }
+        catch (Exception error)
+        {
+            waiting.SetException(error);
         }
     }
 
