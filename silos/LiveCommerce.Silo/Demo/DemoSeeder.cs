@@ -57,6 +57,8 @@ public sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = """
         Demo stream is live.
+          Watch it:       {Address}/watch/{StreamId}
+          Creator studio: {Address}/studio
           Snapshot:       {Address}/api/streams/{StreamId}
           Viewer hub:     {Address}/hubs/live  (JoinStream("{StreamId}"))
           Viewer token:   {Address}/dev/token?sub=viewer-1&role=viewer

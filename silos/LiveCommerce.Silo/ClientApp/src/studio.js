@@ -1,0 +1,755 @@
+// The creator studio, /studio: sign in, create products and streams, go live, pin and unpin, launch and
+// cancel flash offers, watch live analytics and suggestions, and see the stream's live events (the studio
+// joins the hub as a viewer of its own stream).
+import {
+  Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement,
+  Legend, Tooltip, Filler,
+} from 'chart.js';
+import { $, h, replace, productImage } from './common/dom.js';
+import { t, translatePage, formatNumber, formatTime, locale } from './common/i18n.js';
+import { currencies, formatMoney, minorDigits, parseMajor, toMajorString } from './common/money.js';
+import { toast } from './common/toast.js';
+import { icon } from './common/icons.js';
+import { TokenStore, randomId, devTokensAvailable } from './common/auth.js';
+import { api, devToken } from './common/api.js';
+import { LiveConnection } from './common/hub.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Legend, Tooltip, Filler);
+Chart.defaults.color = '#a9a9bd';
+Chart.defaults.borderColor = 'rgba(255,255,255,0.08)';
+Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+const POLL_ANALYTICS_MS = 3000;
+const POLL_SUGGESTIONS_MS = 5000;
+const MAX_SAMPLES = 120;
+const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+const tokens = new TokenStore('livecommerce.creator.token');
+const state = {
+  devTokens: false,
+  catalog: new Map(), // productId → Product
+  streams: [],
+  selected: null, // stream id
+  snapshot: null,
+  offers: new Map(), // offerId → Offer (+ endedReason)
+  live: null,
+  timers: [],
+  charts: {},
+  samples: [], // { at, viewers }
+  lastViewers: 0,
+  analyticsAvailable: null,
+  endArmed: false,
+};
+
+// ---------------------------------------------------------------- helpers
+
+const sub = () => tokens.claims?.sub ?? null;
+const call = (method, path, body) => api(method, path, { body, token: tokens.token });
+
+function catalogKey() {
+  return `livecommerce.studio.catalog.${sub()}`;
+}
+
+function saveCatalogIds() {
+  try {
+    localStorage.setItem(catalogKey(), JSON.stringify([...state.catalog.keys()]));
+  } catch {
+    // Storage may be off; the catalog then lives as long as the page.
+  }
+}
+
+function loadCatalogIds() {
+  try {
+    return JSON.parse(localStorage.getItem(catalogKey()) ?? '[]');
+  } catch {
+    return [];
+  }
+}
+
+function showErrors(form, error) {
+  const box = form.querySelector('[data-errors]');
+  for (const field of form.querySelectorAll('.invalid')) field.classList.remove('invalid');
+  if (!error) {
+    if (box) box.replaceChildren();
+    return;
+  }
+  const messages = [];
+  if (typeof error === 'string') messages.push(error);
+  else if (error.errors && typeof error.errors === 'object') {
+    if (error.problem?.detail) messages.push(error.problem.detail);
+    for (const [field, list] of Object.entries(error.errors)) {
+      const input = form.querySelector(`[name="${CSS.escape(field.split('.')[0])}"]`);
+      input?.classList.add('invalid');
+      messages.push(`${field}: ${[].concat(list).join(' ')}`);
+    }
+  } else messages.push(error.message ?? String(error));
+  if (box) replace(box, messages.map((m) => h('div', {}, m)));
+}
+
+function button(label, onclick, className = '') {
+  return h(`button.btn${className ? `.${className}` : ''}`, { type: 'button', onclick }, label);
+}
+
+// ---------------------------------------------------------------- sign-in
+
+function renderAccount() {
+  const claims = tokens.claims;
+  const account = $('#account');
+  if (claims) {
+    replace(account, h('span.account-chip', {}, icon('user', 'icon tiny'), h('span', { id: 'studio-sub' }, claims.sub),
+      h('button.link', { type: 'button', onclick: () => tokens.set(null) }, t('signOut'))));
+  } else {
+    account.replaceChildren();
+  }
+  $('#signin').hidden = Boolean(claims);
+  $('#workspace').hidden = !claims;
+  $('#dev-signin').hidden = !state.devTokens;
+}
+
+async function onSignedIn() {
+  renderAccount();
+  if (state.loadedFor === tokens.token) return;
+  state.loadedFor = tokens.token;
+  stopStream();
+  state.catalog.clear();
+  if (!tokens.token) return;
+  await Promise.all([loadCatalog(), loadStreams()]);
+}
+
+$('#dev-signin').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const id = $('#creator-sub').value.trim() || randomId('creator');
+  try {
+    const answer = await devToken(id, 'creator,seller');
+    localStorage.setItem('livecommerce.studio.lastCreator', id);
+    tokens.set(answer.token);
+  } catch (error) {
+    toast(error.message);
+  }
+});
+
+$('#token-signin').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const token = $('#token-input').value.trim();
+  if (!token) return;
+  tokens.set(token);
+  $('#token-input').value = '';
+});
+
+tokens.onChange(onSignedIn);
+
+// ---------------------------------------------------------------- catalog
+
+async function loadCatalog() {
+  const ids = loadCatalogIds();
+  const products = await Promise.all(ids.map((id) => call('GET', `/api/products/${encodeURIComponent(id)}`).catch(() => null)));
+  for (const product of products) if (product) state.catalog.set(product.id, product);
+  renderCatalog();
+}
+
+function renderCatalog() {
+  const list = $('#catalog-list');
+  const products = [...state.catalog.values()];
+  replace(list, products.length === 0
+    ? h('p.empty', {}, t('noCatalog'))
+    : products.map((p) => h('div.catalog-item', { dataset: { productId: p.id } },
+      productImage({ name: p.name, imageUrl: p.imageUrl, productId: p.id }),
+      h('div.catalog-text', {}, h('strong', {}, p.name), h('span.muted.small', {}, `${p.sku} · ${t('inStock', { count: formatNumber(p.stock) })}`)),
+      h('span.catalog-price', {}, formatMoney(p.price)))));
+  replace($('#stream-products'), products.map((p) => h('label.check', {},
+    h('input', { type: 'checkbox', name: 'productIds', value: p.id, checked: true }),
+    h('span', {}, `${p.name} · ${formatMoney(p.price)}`))));
+  renderControlProducts();
+}
+
+$('#product-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const data = new FormData(form);
+  const currency = data.get('currency');
+  const amount = parseMajor(data.get('price'), currency);
+  const stock = Number(data.get('stock'));
+  if (!String(data.get('name')).trim() || !String(data.get('sku')).trim()) {
+    showErrors(form, `${t('name')} / ${t('sku')}: ${t('err_required')}`);
+    return;
+  }
+  if (amount === null) {
+    showErrors(form, `${t('price')}: ${t('err_minor', { currency, digits: minorDigits(currency) })}`);
+    form.elements.price.classList.add('invalid');
+    return;
+  }
+  if (!Number.isInteger(stock) || stock < 0) {
+    showErrors(form, `${t('stock')}: ${t('err_quantity')}`);
+    return;
+  }
+  const optional = (name) => (String(data.get(name) ?? '').trim() || undefined);
+  try {
+    const product = await call('POST', '/api/products', {
+      sku: String(data.get('sku')).trim(),
+      name: String(data.get('name')).trim(),
+      description: optional('description'),
+      imageUrl: optional('imageUrl'),
+      category: optional('category'),
+      price: { amount, currency },
+      stock,
+      sellerKind: data.get('sellerKind'),
+    });
+    state.catalog.set(product.id, product);
+    saveCatalogIds();
+    renderCatalog();
+    showErrors(form, null);
+    form.reset();
+    form.elements.currency.value = currency;
+    form.elements.sku.value = `SKU-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    toast(t('productCreated'), 'ok', 2000);
+  } catch (error) {
+    showErrors(form, error);
+  }
+});
+
+// ---------------------------------------------------------------- streams
+
+async function loadStreams() {
+  try {
+    state.streams = (await call('GET', `/api/streams?creatorId=${encodeURIComponent(sub())}`)) ?? [];
+  } catch (error) {
+    toast(error.message);
+    state.streams = [];
+  }
+  renderStreams();
+}
+
+function renderStreams() {
+  const host = $('#my-streams');
+  replace(host, state.streams.length === 0
+    ? h('p.empty', {}, t('noMyStreams'))
+    : state.streams.map((s) => h('button.stream-row', {
+      type: 'button',
+      class: s.id === state.selected ? 'selected' : '',
+      dataset: { streamId: s.id },
+      onclick: () => selectStream(s.id),
+    }, h('span', { class: `badge ${s.status}` }, t(`status_${s.status}`)), h('span.stream-row-title', {}, s.title))));
+}
+
+$('#stream-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const data = new FormData(form);
+  const title = String(data.get('title') ?? '').trim();
+  if (!title) {
+    showErrors(form, `${t('title')}: ${t('err_required')}`);
+    return;
+  }
+  try {
+    const stream = await call('POST', '/api/streams', {
+      title,
+      productIds: data.getAll('productIds'),
+      videoUrl: String(data.get('videoUrl') ?? '').trim() || undefined,
+    });
+    showErrors(form, null);
+    form.reset();
+    $('#stream-details').open = false;
+    toast(t('streamCreated'), 'ok', 2000);
+    await loadStreams();
+    await selectStream(stream.id);
+  } catch (error) {
+    showErrors(form, error);
+  }
+});
+
+// ---------------------------------------------------------------- the control room of one stream
+
+function stopStream() {
+  for (const timer of state.timers) clearInterval(timer);
+  state.timers = [];
+  state.live?.connection?.stop().catch(() => {});
+  if (state.live) state.live.stopped = true;
+  state.live = null;
+  for (const chart of Object.values(state.charts)) chart.destroy();
+  state.charts = {};
+  state.samples = [];
+  state.snapshot = null;
+  state.offers.clear();
+  state.selected = null;
+  state.analyticsAvailable = null;
+  replace($('#control'), h('section.panel.empty-panel', { id: 'no-stream' }, h('p.muted', {}, t('selectStream'))));
+}
+
+async function selectStream(id) {
+  stopStream();
+  state.selected = id;
+  renderStreams();
+  buildControl();
+  await refreshSnapshot();
+  state.live = new LiveConnection(id, {
+    getToken: () => tokens.token,
+    onSnapshot: (snapshot) => applySnapshot(snapshot),
+    onState: (connection) => { $('#studio-conn') && ($('#studio-conn').dataset.state = connection); },
+    onJoinError: (error) => logEvent(String(error?.message ?? error), 'error'),
+  });
+  state.live
+    .on('ProductPinned', (card) => { logEvent(t('ev_pinned', { name: card.name }), 'pin'); setPinned(card); })
+    .on('ProductUnpinned', () => { logEvent(t('ev_unpinned'), 'pin'); setPinned(null); })
+    .on('OfferStarted', (offer) => { logEvent(t('ev_offerStarted', { name: offer.name }), 'offer'); state.offers.set(offer.id, offer); renderOffers(); })
+    .on('OfferUpdated', (event) => {
+      const offer = state.offers.get(event.offerId);
+      if (offer) { state.offers.set(offer.id, { ...offer, remaining: event.remaining }); renderOffers(); }
+      logEvent(t('ev_offerUpdated', { count: event.remaining }), 'offer', `offer-${event.offerId}`);
+    })
+    .on('OfferEnded', (event) => {
+      logEvent(t('ev_offerEnded', { reason: t(`reason_${event.reason}`) }), 'offer');
+      state.offers.delete(event.offerId);
+      renderOffers();
+    })
+    .on('ViewerCount', (event) => { state.lastViewers = event.count; renderKpi('viewers', formatNumber(event.count)); })
+    .on('CommentPosted', (event) => logEvent(t('ev_comment', { user: event.userId, text: event.text }), 'comment'))
+    .on('StreamEnded', () => { logEvent(t('ev_ended'), 'end'); refreshSnapshot(); loadStreams(); });
+  state.live.start();
+  pollAnalytics();
+  pollSuggestions();
+  state.timers.push(setInterval(pollAnalytics, POLL_ANALYTICS_MS));
+  state.timers.push(setInterval(pollSuggestions, POLL_SUGGESTIONS_MS));
+  state.timers.push(setInterval(tickOffers, 500));
+}
+
+function buildControl() {
+  const id = state.selected;
+  replace($('#control'),
+    h('section.panel.control-head', {},
+      h('div.control-title', {},
+        h('span.badge', { id: 'control-status' }, '…'),
+        h('h2', { id: 'control-title' }, '…'),
+        h('span.conn-dot', { id: 'studio-conn', title: 'hub' })),
+      h('div.control-actions', {},
+        h('a.btn.ghost', { href: `/watch/${encodeURIComponent(id)}`, target: '_blank', rel: 'noopener', id: 'open-viewer' }, t('openViewer')),
+        h('button.btn.live', { type: 'button', id: 'go-live', onclick: goLive }, t('goLive')),
+        h('button.btn.danger', { type: 'button', id: 'end-stream', onclick: endStream }, t('endStream')))),
+    h('section.panel', { id: 'kpis-panel' },
+      h('h2', {}, t('analytics')),
+      h('div.kpis', { id: 'kpis' },
+        kpi('viewers', t('viewersLabel')),
+        kpi('peak', t('peakViewers')),
+        kpi('unique', t('uniqueViewers')),
+        kpi('reactions', t('reactions')),
+        kpi('comments', t('comments')),
+        kpi('revenue', t('revenue'))),
+      h('p.muted.small.notice', { id: 'analytics-note', hidden: true }, t('notAvailable')),
+      h('div.charts', {},
+        h('figure.chart-box', {}, h('figcaption', {}, t('viewersOverTime')), h('div.chart-wrap', {}, h('canvas', { id: 'viewers-chart' }))),
+        h('figure.chart-box', {}, h('figcaption', {}, t('funnel')), h('div.chart-wrap', {}, h('canvas', { id: 'funnel-chart' }))))),
+    h('div.control-grid', {},
+      h('section.panel', { id: 'pin-panel' },
+        h('div.panel-head', {}, h('h2', {}, t('products')), h('button.btn.small', { type: 'button', id: 'unpin', onclick: unpin }, t('unpin'))),
+        h('div.pin-list', { id: 'pin-list' })),
+      h('section.panel', { id: 'offer-panel' },
+        h('h2', {}, t('flashOffers')),
+        offerForm(),
+        h('div.offer-list', { id: 'offer-list' })),
+      h('section.panel', { id: 'suggestions-panel' },
+        h('h2', {}, t('suggestions')),
+        h('div.suggestion-list', { id: 'suggestions' }, h('p.empty', {}, '…'))),
+      h('section.panel', { id: 'events-panel' },
+        h('h2', {}, t('events')),
+        h('ol.event-log', { id: 'events' }, h('li.empty', {}, t('noEvents'))))));
+  buildCharts();
+}
+
+function kpi(name, label) {
+  return h('div.kpi', { dataset: { kpi: name } }, h('span.kpi-label', {}, label), h('strong.kpi-value', {}, '–'));
+}
+
+function renderKpi(name, value) {
+  const element = $(`[data-kpi="${name}"] .kpi-value`);
+  if (element) element.textContent = value;
+}
+
+async function refreshSnapshot() {
+  try {
+    applySnapshot(await call('GET', `/api/streams/${encodeURIComponent(state.selected)}`));
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+function applySnapshot(snapshot) {
+  if (!snapshot || snapshot.id !== state.selected) return;
+  state.snapshot = snapshot;
+  state.offers = new Map((snapshot.offers ?? []).filter((o) => o.status !== 'ended').map((o) => [o.id, o]));
+  state.lastViewers = snapshot.viewerCount ?? state.lastViewers;
+  renderKpi('viewers', formatNumber(state.lastViewers));
+  const status = $('#control-status');
+  if (status) {
+    status.className = `badge ${snapshot.status}`;
+    status.textContent = t(`status_${snapshot.status}`);
+  }
+  const title = $('#control-title');
+  if (title) title.textContent = snapshot.title;
+  const goLiveButton = $('#go-live');
+  if (goLiveButton) goLiveButton.hidden = snapshot.status !== 'scheduled';
+  const endButton = $('#end-stream');
+  if (endButton) endButton.hidden = snapshot.status === 'ended';
+  renderControlProducts();
+  renderOffers();
+  fillOfferProducts();
+}
+
+function streamProducts() {
+  return state.snapshot?.products ?? [];
+}
+
+function setPinned(card) {
+  if (!state.snapshot) return;
+  state.snapshot = { ...state.snapshot, pinned: card };
+  renderControlProducts();
+}
+
+function renderControlProducts() {
+  const host = $('#pin-list');
+  if (!host || !state.snapshot) return;
+  const pinnedId = state.snapshot.pinned?.productId;
+  const listed = new Set(streamProducts().map((p) => p.productId));
+  const rows = streamProducts().map((card) => h('div.pin-row', { class: card.productId === pinnedId ? 'is-pinned' : '', dataset: { productId: card.productId } },
+    productImage(card),
+    h('div.catalog-text', {}, h('strong', {}, card.name), h('span.muted.small', {}, `${formatMoney(card.price)} · ${t('inStock', { count: formatNumber(card.stock) })}`)),
+    card.productId === pinnedId
+      ? h('span.chip.pinned-chip', {}, icon('pin', 'icon tiny'), t('pinnedNow'))
+      : h('button.btn.small.primary', { type: 'button', dataset: { pin: card.productId }, onclick: () => pin(card.productId) }, icon('pin', 'icon tiny'), t('pin'))));
+  const extra = [...state.catalog.values()].filter((p) => !listed.has(p.id)).map((p) => h('div.pin-row.not-listed', { dataset: { productId: p.id } },
+    productImage({ name: p.name, imageUrl: p.imageUrl, productId: p.id }),
+    h('div.catalog-text', {}, h('strong', {}, p.name), h('span.muted.small', {}, formatMoney(p.price))),
+    h('button.btn.small', { type: 'button', title: t('addToStream'), onclick: () => addToStream(p.id) }, icon('plus', 'icon tiny'), t('addToStream'))));
+  replace(host, rows.length + extra.length === 0 ? h('p.empty', {}, t('noProducts')) : [...rows, ...extra]);
+  const unpinButton = $('#unpin');
+  if (unpinButton) unpinButton.disabled = !pinnedId;
+}
+
+async function addToStream(productId) {
+  try {
+    await call('POST', `/api/streams/${encodeURIComponent(state.selected)}/products`, { productId });
+    await refreshSnapshot();
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+async function pin(productId) {
+  try {
+    const card = await call('POST', `/api/streams/${encodeURIComponent(state.selected)}/pin`, { productId });
+    setPinned(card);
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+async function unpin() {
+  try {
+    await call('DELETE', `/api/streams/${encodeURIComponent(state.selected)}/pin`);
+    setPinned(null);
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+async function goLive() {
+  try {
+    await call('POST', `/api/streams/${encodeURIComponent(state.selected)}/start`);
+    await refreshSnapshot();
+    await loadStreams();
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+async function endStream() {
+  const endButton = $('#end-stream');
+  if (!state.endArmed) {
+    state.endArmed = true;
+    endButton.textContent = t('confirmEnd');
+    endButton.classList.add('armed');
+    setTimeout(() => {
+      state.endArmed = false;
+      if (endButton.isConnected) {
+        endButton.textContent = t('endStream');
+        endButton.classList.remove('armed');
+      }
+    }, 4000);
+    return;
+  }
+  state.endArmed = false;
+  try {
+    await call('POST', `/api/streams/${encodeURIComponent(state.selected)}/end`);
+    await refreshSnapshot();
+    await loadStreams();
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+// ---------------------------------------------------------------- flash offers
+
+function offerForm() {
+  const form = h('form.form-grid.offer-form', { id: 'offer-form', novalidate: true },
+    h('label.span-2', {}, h('span', {}, t('products')), h('select', { name: 'productId', id: 'offer-product', onchange: onOfferProductChange })),
+    h('label', {}, h('span', {}, t('offerPrice')), h('input', { name: 'price', inputmode: 'decimal', required: true, id: 'offer-price' })),
+    h('label', {}, h('span', {}, t('currency')), h('select', { name: 'currency', id: 'offer-currency' }, currencies.map((c) => h('option', { value: c }, c)))),
+    h('label', {}, h('span', {}, t('offerQuantity')), h('input', { name: 'quantity', inputmode: 'numeric', value: '10', id: 'offer-quantity' })),
+    h('label', {}, h('span', {}, t('duration')), h('input', { name: 'durationSeconds', inputmode: 'numeric', value: '60', id: 'offer-duration' })),
+    h('label', {}, h('span', {}, t('perViewerLimit')), h('input', { name: 'perViewerLimit', inputmode: 'numeric', value: '1', id: 'offer-limit' })),
+    h('div.form-actions', {}, h('button.btn.primary', { type: 'submit', id: 'launch-offer' }, icon('bolt', 'icon tiny'), t('launchOffer'))),
+    h('div.form-errors.span-2', { dataset: { errors: '' }, id: 'offer-errors' }));
+  form.addEventListener('submit', launchOffer);
+  return form;
+}
+
+function fillOfferProducts() {
+  const select = $('#offer-product');
+  if (!select) return;
+  const current = select.value;
+  replace(select, streamProducts().map((card) => h('option', { value: card.productId }, `${card.name} · ${formatMoney(card.price)}`)));
+  if (current && streamProducts().some((c) => c.productId === current)) select.value = current;
+  onOfferProductChange();
+}
+
+function onOfferProductChange() {
+  const card = streamProducts().find((c) => c.productId === $('#offer-product')?.value);
+  if (!card) return;
+  $('#offer-currency').value = card.price.currency;
+  if (!$('#offer-price').value) $('#offer-price').value = toMajorString({ amount: Math.floor(card.price.amount * 0.8), currency: card.price.currency });
+}
+
+/** Validates the offer form against the product; answers { body } or { errors: {field: message} }. */
+export function validateOffer(values, card) {
+  const errors = {};
+  if (!card) errors.productId = t('err_required');
+  const currency = values.currency;
+  const amount = parseMajor(values.price, currency);
+  if (amount === null) {
+    errors.price = String(values.price ?? '').trim() === ''
+      ? t('err_required')
+      : t('err_minor', { currency, digits: minorDigits(currency) });
+  }
+  if (card && currency !== card.price.currency) errors.currency = t('err_currency', { currency: card.price.currency });
+  else if (card && amount !== null && amount > card.price.amount) errors.price = t('err_priceAbove', { price: formatMoney(card.price) });
+  const whole = (text) => (/^\d+$/.test(String(text ?? '').trim()) ? Number(text) : NaN);
+  const quantity = whole(values.quantity);
+  if (!(quantity >= 1)) errors.quantity = t('err_quantity');
+  const duration = whole(values.durationSeconds);
+  if (!(duration >= 10 && duration <= 3600)) errors.durationSeconds = t('err_duration');
+  const limit = whole(values.perViewerLimit);
+  if (!(limit >= 1)) errors.perViewerLimit = t('err_limit');
+  if (Object.keys(errors).length > 0) return { errors };
+  return { body: { productId: card.productId, price: { amount, currency }, quantity, durationSeconds: duration, perViewerLimit: limit } };
+}
+
+async function launchOffer(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const values = Object.fromEntries(new FormData(form));
+  const card = streamProducts().find((c) => c.productId === values.productId);
+  const result = validateOffer(values, card);
+  for (const field of form.querySelectorAll('.invalid')) field.classList.remove('invalid');
+  if (result.errors) {
+    for (const name of Object.keys(result.errors)) form.elements[name]?.classList.add('invalid');
+    replace(form.querySelector('[data-errors]'), Object.values(result.errors).map((m) => h('div', {}, m)));
+    return;
+  }
+  showErrors(form, null);
+  try {
+    const offer = await call('POST', `/api/streams/${encodeURIComponent(state.selected)}/offers`, result.body);
+    if (offer?.id) state.offers.set(offer.id, offer);
+    renderOffers();
+    $('#offer-price').value = '';
+    onOfferProductChange();
+  } catch (error) {
+    if (error.notAvailable && !error.problem?.detail?.match(/offer|product|stream/i)) showErrors(form, t('notAvailable'));
+    else showErrors(form, error);
+  }
+}
+
+function renderOffers() {
+  const host = $('#offer-list');
+  if (!host) return;
+  const offers = [...state.offers.values()];
+  replace(host, offers.length === 0
+    ? h('p.empty', {}, t('noOffers'))
+    : offers.map((offer) => h('div.offer-row', { dataset: { offerId: offer.id, endsAt: offer.endsAt } },
+      icon('bolt', 'icon accent'),
+      h('div.catalog-text', {},
+        h('strong', {}, offer.name),
+        h('span.muted.small', {}, `${formatMoney(offer.price)} · ${t('left', { count: formatNumber(offer.remaining) })} / ${formatNumber(offer.quantity)}`)),
+      h('span.offer-time', {}),
+      h('button.btn.small.danger', { type: 'button', onclick: () => cancelOffer(offer.id) }, t('cancelOffer')))));
+  tickOffers();
+}
+
+function tickOffers() {
+  for (const row of document.querySelectorAll('.offer-row[data-ends-at]')) {
+    const seconds = Math.max(0, Math.ceil((new Date(row.dataset.endsAt).getTime() - Date.now()) / 1000));
+    row.querySelector('.offer-time').textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  }
+}
+
+async function cancelOffer(offerId) {
+  try {
+    await call('DELETE', `/api/streams/${encodeURIComponent(state.selected)}/offers/${encodeURIComponent(offerId)}`);
+    state.offers.delete(offerId);
+    renderOffers();
+  } catch (error) {
+    toast(error.notAvailable && error.status === 405 ? t('notAvailable') : error.message);
+  }
+}
+
+// ---------------------------------------------------------------- analytics and suggestions
+
+function buildCharts() {
+  const viewersCanvas = $('#viewers-chart');
+  const funnelCanvas = $('#funnel-chart');
+  state.charts.viewers = new Chart(viewersCanvas, {
+    type: 'line',
+    data: { labels: [], datasets: [{ label: t('viewersLabel'), data: [], borderColor: '#ff2d55', backgroundColor: 'rgba(255,45,85,0.18)', fill: true, tension: 0.35, pointRadius: 0, borderWidth: 2 }] },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { display: false } },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { ticks: { maxTicksLimit: 6 } } },
+    },
+  });
+  state.charts.funnel = new Chart(funnelCanvas, {
+    type: 'bar',
+    data: {
+      labels: [],
+      datasets: [
+        { label: t('impressions'), data: [], backgroundColor: '#5b5bf0' },
+        { label: t('clicks'), data: [], backgroundColor: '#2dd4bf' },
+        { label: t('addToCarts'), data: [], backgroundColor: '#fbbf24' },
+        { label: t('purchases'), data: [], backgroundColor: '#ff2d55' },
+      ],
+    },
+    options: {
+      animation: { duration: 250 },
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { position: 'bottom', labels: { boxWidth: 10 } } },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { ticks: { autoSkip: false, maxRotation: 0, callback(value) { const label = this.getLabelForValue(value); return label.length > 14 ? `${label.slice(0, 13)}…` : label; } } } },
+    },
+  });
+}
+
+function sampleViewers(count) {
+  state.samples.push({ at: new Date(), viewers: count });
+  if (state.samples.length > MAX_SAMPLES) state.samples.shift();
+  const chart = state.charts.viewers;
+  if (!chart) return;
+  chart.data.labels = state.samples.map((s) => clock.format(s.at));
+  chart.data.datasets[0].data = state.samples.map((s) => s.viewers);
+  chart.update('none');
+}
+
+async function pollAnalytics() {
+  const id = state.selected;
+  if (!id) return;
+  try {
+    const analytics = await call('GET', `/api/streams/${encodeURIComponent(id)}/analytics`);
+    if (id !== state.selected) return;
+    state.analyticsAvailable = true;
+    $('#analytics-note').hidden = true;
+    renderKpi('viewers', formatNumber(analytics.viewers ?? 0));
+    renderKpi('peak', formatNumber(analytics.peakViewers ?? 0));
+    renderKpi('unique', formatNumber(analytics.uniqueViewers ?? 0));
+    renderKpi('reactions', formatNumber(analytics.reactions ?? 0));
+    renderKpi('comments', formatNumber(analytics.comments ?? 0));
+    const rows = analytics.products ?? [];
+    const currency = rows.find((r) => r.revenue?.currency)?.revenue.currency;
+    const revenue = rows.reduce((sum, r) => sum + (r.revenue?.currency === currency ? r.revenue.amount : 0), 0);
+    renderKpi('revenue', currency ? formatMoney({ amount: revenue, currency }) : '–');
+    sampleViewers(analytics.viewers ?? 0);
+    const names = new Map(streamProducts().map((c) => [c.productId, c.name]));
+    const funnel = state.charts.funnel;
+    funnel.data.labels = rows.map((r) => names.get(r.productId) ?? r.productId);
+    funnel.data.datasets[0].data = rows.map((r) => r.impressions ?? 0);
+    funnel.data.datasets[1].data = rows.map((r) => r.clicks ?? 0);
+    funnel.data.datasets[2].data = rows.map((r) => r.addToCarts ?? 0);
+    funnel.data.datasets[3].data = rows.map((r) => r.purchases ?? 0);
+    funnel.update();
+  } catch (error) {
+    if (id !== state.selected) return;
+    if (error.notAvailable) {
+      state.analyticsAvailable = false;
+      $('#analytics-note').hidden = false;
+      // Still draw the audience from the hub's viewer counts.
+      sampleViewers(state.lastViewers);
+    } else if (error.status === 403 || error.status === 401) {
+      $('#analytics-note').hidden = false;
+      $('#analytics-note').textContent = error.message;
+    }
+  }
+}
+
+async function pollSuggestions() {
+  const id = state.selected;
+  if (!id) return;
+  const host = $('#suggestions');
+  try {
+    const suggestions = (await call('GET', `/api/streams/${encodeURIComponent(id)}/suggestions`)) ?? [];
+    if (id !== state.selected || !host) return;
+    const names = new Map(streamProducts().map((c) => [c.productId, c]));
+    const pinnedId = state.snapshot?.pinned?.productId;
+    replace(host, suggestions.length === 0
+      ? h('p.empty', {}, t('noSuggestions'))
+      : suggestions.slice(0, 6).map((s, index) => {
+        const card = names.get(s.productId) ?? { name: s.productId, productId: s.productId };
+        return h('div.suggestion', { dataset: { productId: s.productId } },
+          h('span.rank', {}, `#${index + 1}`),
+          h('div.catalog-text', {},
+            h('strong', {}, card.name),
+            h('span.muted.small', {}, (s.reasons ?? []).join(' · ') || `score ${Number(s.score).toFixed(2)}`)),
+          h('span.score', {}, Number(s.score).toFixed(2)),
+          s.productId === pinnedId
+            ? h('span.chip.pinned-chip', {}, t('pinnedNow'))
+            : h('button.btn.small.primary', { type: 'button', dataset: { suggestPin: s.productId }, onclick: () => pin(s.productId) }, icon('pin', 'icon tiny'), t('pin')));
+      }));
+  } catch (error) {
+    if (id !== state.selected || !host) return;
+    replace(host, h('p.empty', {}, error.notAvailable ? t('notAvailable') : error.message));
+  }
+}
+
+const loggedKeys = new Map();
+
+function logEvent(text, kind, key) {
+  const log = $('#events');
+  if (!log) return;
+  log.querySelector('.empty')?.remove();
+  if (key && loggedKeys.get(key)?.isConnected) {
+    // Folded: the latest value of a counter replaces the previous line.
+    const line = loggedKeys.get(key);
+    line.querySelector('.event-text').textContent = text;
+    line.querySelector('time').textContent = formatTime(new Date());
+    log.prepend(line);
+    return;
+  }
+  const line = h(`li.event.${kind}`, {}, h('time', {}, formatTime(new Date())), h('span.event-text', {}, text));
+  if (key) loggedKeys.set(key, line);
+  log.prepend(line);
+  while (log.children.length > 80) log.lastElementChild.remove();
+}
+
+// ---------------------------------------------------------------- start
+
+translatePage();
+replace($('#product-currency'), currencies.map((c) => h('option', { value: c }, c)));
+$('#product-form').elements.sku.value = `SKU-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+try {
+  $('#creator-sub').value = localStorage.getItem('livecommerce.studio.lastCreator') ?? randomId('creator');
+} catch {
+  $('#creator-sub').value = randomId('creator');
+}
+tokens.acceptHandover();
+renderAccount();
+devTokensAvailable().then((available) => {
+  state.devTokens = available;
+  renderAccount();
+});
+if (tokens.token) onSignedIn();
+window.livecommerceStudio = { get state() { return state; }, tokens, selectStream };

@@ -1,0 +1,768 @@
+// The viewer page, /watch/{streamId}: the video with its overlays (pinned product, flash offers with a
+// countdown, chat, reactions, viewer count), the product list, the cart drawer, checkout and the order
+// confirmation. Anonymous viewers watch; buying, commenting and reacting need a token.
+import { $, h, replace, productImage } from './common/dom.js';
+import { t, translatePage, formatNumber, formatTime } from './common/i18n.js';
+import { formatMoney } from './common/money.js';
+import { toast } from './common/toast.js';
+import { icon } from './common/icons.js';
+import { TokenStore, randomId, devTokensAvailable, readJwt } from './common/auth.js';
+import { devToken } from './common/api.js';
+import { LiveConnection } from './common/hub.js';
+
+const REACTIONS = ['like', 'heart', 'fire', 'clap'];
+const ENDED_OFFER_VISIBLE_MS = 6000;
+const MAX_CHAT = 60;
+
+const streamId = readStreamId();
+const tokens = new TokenStore('livecommerce.viewer.token');
+
+const state = {
+  snapshot: null,
+  status: 'connecting',
+  products: new Map(), // productId → ProductCard
+  pinned: null,
+  offers: new Map(), // offerId → { offer, endedReason, endedAt, claiming }
+  claims: new Map(), // offerId → { reservationId, expiresAt, offer }
+  cart: { items: [], total: { amount: 0, currency: '' } },
+  checkingOut: false,
+  devTokens: false,
+};
+
+function readStreamId() {
+  const match = /^\/watch\/([^/]+)/.exec(location.pathname);
+  if (match) return decodeURIComponent(match[1]);
+  return new URLSearchParams(location.search).get('stream') ?? 'demo';
+}
+
+// ---------------------------------------------------------------- connection
+
+const live = new LiveConnection(streamId, {
+  getToken: () => tokens.token,
+  onSnapshot: renderSnapshot,
+  onState: renderConnectionState,
+  onJoinError: (error) => {
+    const message = String(error?.message ?? error);
+    if (/no stream|not found|unknown/i.test(message)) showOverlay(t('notFound'));
+    else toast(hubMessage(error));
+  },
+});
+
+function hubMessage(error) {
+  const text = String(error?.message ?? error ?? '');
+  const at = text.indexOf('HubException:');
+  return at >= 0 ? text.slice(at + 13).trim() : text;
+}
+
+live
+  .on('ProductPinned', (card) => {
+    if (card.streamId && card.streamId !== streamId) return;
+    state.products.set(card.productId, { ...state.products.get(card.productId), ...card });
+    state.pinned = card;
+    renderPinned(true);
+    renderProducts();
+  })
+  .on('ProductUnpinned', (event) => {
+    if (event?.streamId && event.streamId !== streamId) return;
+    state.pinned = null;
+    renderPinned();
+  })
+  .on('OfferStarted', (offer) => {
+    if (offer.streamId && offer.streamId !== streamId) return;
+    state.offers.set(offer.id, { offer, endedReason: offer.status === 'ended' ? 'expired' : null, endedAt: null });
+    renderOffers();
+  })
+  .on('OfferUpdated', (event) => {
+    const entry = state.offers.get(event.offerId);
+    if (!entry) return;
+    entry.offer = { ...entry.offer, remaining: event.remaining };
+    updateOfferElement(entry);
+  })
+  .on('OfferEnded', (event) => {
+    const entry = state.offers.get(event.offerId);
+    if (!entry) return;
+    endOffer(entry, event.reason ?? 'expired');
+  })
+  .on('ViewerCount', (event) => {
+    if (event?.streamId && event.streamId !== streamId) return;
+    renderViewers(event.count);
+  })
+  .on('CommentPosted', (event) => {
+    if (event?.streamId && event.streamId !== streamId) return;
+    addComment(event);
+  })
+  .on('StreamEnded', (event) => {
+    if (event?.streamId && event.streamId !== streamId) return;
+    state.status = 'ended';
+    renderStatus();
+  });
+
+// ---------------------------------------------------------------- snapshot
+
+function renderSnapshot(snapshot, token) {
+  state.snapshot = snapshot;
+  // Who the hub connection joined as (tests and the host platform can wait for it after a sign-in).
+  document.body.dataset.joinedAs = (token && readJwt(token)?.sub) || '';
+  state.status = snapshot.status;
+  state.products = new Map((snapshot.products ?? []).map((card) => [card.productId, card]));
+  state.pinned = snapshot.pinned ?? null;
+  if (state.pinned) state.products.set(state.pinned.productId, { ...state.products.get(state.pinned.productId), ...state.pinned });
+
+  const fresh = new Map();
+  for (const offer of snapshot.offers ?? []) {
+    const previous = state.offers.get(offer.id);
+    fresh.set(offer.id, { offer, endedReason: offer.status === 'ended' ? 'expired' : null, endedAt: null, claiming: previous?.claiming });
+  }
+  // Offers that ended while the connection was away are gone from the snapshot: drop them.
+  state.offers = fresh;
+
+  document.title = `${snapshot.title} · LiveCommerce`;
+  $('#title').textContent = snapshot.title;
+  $('#creator').textContent = `@${snapshot.creatorId}`;
+  replace($('#avatar'), (snapshot.creatorId ?? '?').slice(0, 1).toUpperCase());
+  renderVideo(snapshot.videoUrl);
+  renderViewers(snapshot.viewerCount ?? 0);
+  renderStatus();
+  renderPinned();
+  renderOffers();
+  renderProducts();
+  renderCart();
+}
+
+function renderVideo(url) {
+  const host = $('#video');
+  if (host.dataset.url === (url ?? '')) return;
+  host.dataset.url = url ?? '';
+  if (!url) {
+    replace(host, h('div.video-placeholder', {},
+      h('div.pulse-ring', {}, icon('play', 'icon big')),
+      h('p', {}, t('noVideo'))));
+    return;
+  }
+  if (/\.(mp4|webm|ogv|ogg|mov|m4v|m3u8)(\?|#|$)/i.test(url) || /\/(hls|dash)\//i.test(url)) {
+    replace(host, h('video', { src: url, autoplay: true, muted: true, loop: true, playsInline: true, controls: true, preload: 'auto' }));
+  } else {
+    replace(host, h('iframe', {
+      src: url,
+      title: 'video',
+      allow: 'autoplay; encrypted-media; picture-in-picture; fullscreen',
+      allowfullscreen: true,
+      referrerpolicy: 'strict-origin-when-cross-origin',
+    }));
+  }
+}
+
+function renderViewers(count) {
+  replace($('#viewers'), icon('eye'), h('span', { id: 'viewer-count' }, formatNumber(count ?? 0)));
+  $('#viewers').title = t('viewers', { count: formatNumber(count ?? 0) });
+}
+
+function renderStatus() {
+  const badge = $('#status-badge');
+  const stage = $('#stage');
+  stage.dataset.status = state.status;
+  badge.className = `badge ${state.status}`;
+  badge.textContent = state.status === 'live' ? t('live') : t(`status_${state.status}`);
+  if (state.status === 'ended') {
+    showOverlay(t('streamEnded'));
+    for (const entry of state.offers.values()) {
+      if (!entry.endedReason) endOffer(entry, 'expired');
+    }
+  } else {
+    $('#ended').hidden = true;
+  }
+}
+
+function showOverlay(text) {
+  $('#ended-text').textContent = text;
+  $('#ended').hidden = false;
+}
+
+function renderConnectionState(connection) {
+  const element = $('#conn-state');
+  const label = { connecting: t('connecting'), reconnecting: t('reconnecting'), offline: t('offline') }[connection];
+  element.hidden = !label;
+  element.dataset.state = connection;
+  element.textContent = label ?? '';
+  document.body.dataset.connection = connection;
+}
+
+// ---------------------------------------------------------------- pinned product and product list
+
+function renderPinned(animate = false) {
+  const element = $('#pinned');
+  const card = state.pinned;
+  if (!card) {
+    element.hidden = true;
+    delete element.dataset.productId;
+    element.replaceChildren();
+    return;
+  }
+  const current = state.products.get(card.productId) ?? card;
+  element.dataset.productId = card.productId;
+  replace(element,
+    h('button.pinned-main', { type: 'button', onclick: () => openProduct(card.productId) },
+      productImage(current, 'pinned-thumb'),
+      h('div.pinned-text', {},
+        h('span.pinned-label', {}, icon('pin', 'icon tiny'), t('pinned')),
+        h('span.pinned-name', {}, current.name),
+        h('span.pinned-price', {}, formatMoney(current.price)))),
+    h('button.btn.primary.small.pinned-add', {
+      type: 'button',
+      disabled: !canBuy(current),
+      onclick: () => addToCart(card.productId, 1),
+    }, icon('cart', 'icon tiny'), h('span', {}, t('buy'))));
+  element.hidden = false;
+  if (animate) {
+    element.classList.remove('pop');
+    void element.offsetWidth;
+    element.classList.add('pop');
+  }
+}
+
+function canBuy(card) {
+  return state.status !== 'ended' && (card?.stock ?? 0) > 0;
+}
+
+function renderProducts() {
+  const list = $('#product-list');
+  const cards = [...state.products.values()];
+  if (cards.length === 0) {
+    replace(list, h('p.empty', {}, t('noProducts')));
+    return;
+  }
+  replace(list, cards.map((card) => h('article.product-card', {
+    dataset: { productId: card.productId },
+    class: state.pinned?.productId === card.productId ? 'is-pinned' : '',
+  },
+  h('button.product-open', { type: 'button', onclick: () => openProduct(card.productId) },
+    productImage(card),
+    h('div.product-text', {},
+      h('span.product-name', {}, card.name),
+      h('span.product-price', {}, formatMoney(card.price)),
+      h('span.product-stock', {}, card.stock > 0 ? t('inStock', { count: formatNumber(card.stock) }) : t('outOfStock')))),
+  h('button.icon-btn.add', {
+    type: 'button',
+    title: t('addToCart'),
+    'aria-label': t('addToCart'),
+    disabled: !canBuy(card),
+    onclick: () => addToCart(card.productId, 1),
+  }, icon('plus')))));
+}
+
+function openProduct(productId) {
+  const card = state.products.get(productId);
+  if (!card) return;
+  if (live.connected) live.invoke('ViewProduct', streamId, productId).catch(() => {});
+  let quantity = 1;
+  const count = h('span.qty-value', {}, '1');
+  const drawer = $('#product-drawer');
+  replace(drawer,
+    h('div.sheet-handle', { 'aria-hidden': 'true' }),
+    h('div.side-head', {},
+      h('h2', {}, card.name),
+      h('button.icon-btn.plain', { type: 'button', title: t('close'), onclick: closeDrawers }, icon('close'))),
+    h('div.product-detail', {},
+      productImage(card, 'detail-image'),
+      h('div.detail-price', {}, formatMoney(card.price)),
+      h('div.muted', {}, card.stock > 0 ? t('inStock', { count: formatNumber(card.stock) }) : t('outOfStock')),
+      card.category ? h('span.chip', {}, card.category) : null),
+    h('div.cart-foot', {},
+      h('div.qty', {},
+        h('span', {}, t('quantity')),
+        h('button.icon-btn.plain', { type: 'button', onclick: () => { quantity = Math.max(1, quantity - 1); count.textContent = quantity; } }, '−'),
+        count,
+        h('button.icon-btn.plain', { type: 'button', onclick: () => { quantity = Math.min(card.stock || 1, quantity + 1); count.textContent = quantity; } }, '+')),
+      h('button.btn.primary.wide', {
+        type: 'button',
+        disabled: !canBuy(card),
+        onclick: async () => {
+          if (await addToCart(productId, quantity)) closeDrawers();
+        },
+      }, t('addToCart'))));
+  openDrawer(drawer);
+}
+
+// ---------------------------------------------------------------- flash offers
+
+function renderOffers() {
+  const host = $('#offers');
+  const shown = new Set();
+  for (const entry of state.offers.values()) {
+    shown.add(entry.offer.id);
+    let element = host.querySelector(`[data-offer-id="${CSS.escape(entry.offer.id)}"]`);
+    if (!element) {
+      element = buildOfferElement(entry);
+      host.append(element);
+    }
+    updateOfferElement(entry);
+  }
+  for (const element of [...host.children]) {
+    if (!shown.has(element.dataset.offerId)) element.remove();
+  }
+}
+
+function buildOfferElement(entry) {
+  const { offer } = entry;
+  const card = state.products.get(offer.productId) ?? { name: offer.name, productId: offer.productId };
+  const discount = offer.originalPrice?.amount > 0
+    ? Math.round((1 - offer.price.amount / offer.originalPrice.amount) * 100)
+    : 0;
+  return h('article.offer', { dataset: { offerId: offer.id, state: 'active' } },
+    h('div.offer-flag', {}, icon('bolt', 'icon tiny'), h('span', {}, t('flashSale')),
+      discount > 0 ? h('span.offer-discount', {}, `-${discount}%`) : null),
+    h('div.offer-body', {},
+      productImage(card, 'offer-thumb'),
+      h('div.offer-text', {},
+        h('div.offer-name', {}, offer.name),
+        h('div.offer-prices', {},
+          h('span.offer-price', {}, formatMoney(offer.price)),
+          offer.originalPrice && offer.originalPrice.amount !== offer.price.amount ? h('s.offer-original', {}, formatMoney(offer.originalPrice)) : null),
+        h('div.offer-meter', {}, h('div.offer-meter-fill')),
+        h('div.offer-meta', {},
+          h('span.offer-left', {}),
+          h('span.offer-countdown', {}, icon('clock', 'icon tiny'), h('span.offer-time', {}))))),
+    h('button.btn.offer-claim', { type: 'button', onclick: () => claim(offer.id) }, t('claim')));
+}
+
+function updateOfferElement(entry) {
+  const element = $(`#offers [data-offer-id="${CSS.escape(entry.offer.id)}"]`);
+  if (!element) return;
+  const { offer } = entry;
+  const msLeft = new Date(offer.endsAt).getTime() - Date.now();
+  if (!entry.endedReason && msLeft <= 0) {
+    // The countdown ends the offer on screen; the engine's OfferEnded follows.
+    endOffer(entry, 'expired', false);
+  }
+  const ended = Boolean(entry.endedReason);
+  const soldOut = !ended && offer.remaining <= 0;
+  element.dataset.state = ended ? 'ended' : soldOut ? 'sold-out' : 'active';
+  element.querySelector('.offer-left').textContent = t('left', { count: formatNumber(Math.max(0, offer.remaining)) });
+  const fill = offer.quantity > 0 ? Math.max(0, Math.min(1, offer.remaining / offer.quantity)) : 0;
+  element.querySelector('.offer-meter-fill').style.transform = `scaleX(${fill})`;
+  element.querySelector('.offer-time').textContent = ended ? '0:00' : formatCountdown(msLeft);
+  element.classList.toggle('urgent', !ended && msLeft < 10_000);
+  const button = element.querySelector('.offer-claim');
+  const claimed = state.claims.has(offer.id);
+  if (ended) {
+    button.textContent = entry.endedReason === 'soldOut' ? t('soldOut') : entry.endedReason === 'cancelled' ? t('offerCancelled') : t('offerEnded');
+  } else if (soldOut) {
+    button.textContent = t('soldOut');
+  } else if (entry.claiming) {
+    button.textContent = t('claiming');
+  } else if (claimed) {
+    button.textContent = t('claimed');
+  } else {
+    button.textContent = t('claim');
+  }
+  button.disabled = ended || soldOut || Boolean(entry.claiming) || state.status === 'ended';
+  button.classList.toggle('claimed', claimed && !ended);
+}
+
+function endOffer(entry, reason, fromServer = true) {
+  if (entry.endedReason && !fromServer) return;
+  if (entry.endedReason && fromServer && entry.endedReason !== 'expired') return;
+  entry.endedReason = reason;
+  entry.endedAt = Date.now();
+  updateOfferElement(entry);
+  const id = entry.offer.id;
+  setTimeout(() => {
+    const current = state.offers.get(id);
+    if (current === entry) {
+      state.offers.delete(id);
+      const element = $(`#offers [data-offer-id="${CSS.escape(id)}"]`);
+      if (element) {
+        element.classList.add('leaving');
+        setTimeout(() => element.remove(), 400);
+      }
+    }
+  }, ENDED_OFFER_VISIBLE_MS);
+}
+
+function formatCountdown(ms) {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(seconds / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return minutes >= 60 ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+setInterval(() => {
+  for (const entry of state.offers.values()) updateOfferElement(entry);
+  renderHolds();
+}, 250);
+
+async function claim(offerId) {
+  const entry = state.offers.get(offerId);
+  if (!entry || !requireSignIn()) return;
+  entry.claiming = true;
+  updateOfferElement(entry);
+  try {
+    const result = await live.invoke('ClaimOffer', streamId, offerId);
+    switch (result?.status) {
+      case 'reserved':
+        state.claims.set(offerId, { reservationId: result.reservationId, expiresAt: result.expiresAt, offer: entry.offer });
+        newCheckoutAttempt();
+        renderCart();
+        toast(t('holdUntil', { time: result.expiresAt ? formatTime(result.expiresAt) : '' }), 'ok');
+        openCart();
+        break;
+      case 'soldOut':
+        toast(t('soldOut'), 'info');
+        break;
+      case 'ended':
+        toast(t('offerGone'), 'info');
+        endOffer(entry, 'expired', false);
+        break;
+      case 'limitReached':
+        toast(t('limitReached'), 'info');
+        break;
+      case 'notFound':
+        toast(t('offerNotFound'), 'info');
+        break;
+      default:
+        toast(t('err_generic'));
+    }
+  } catch (error) {
+    toast(error.message);
+  } finally {
+    entry.claiming = false;
+    updateOfferElement(entry);
+  }
+}
+
+// ---------------------------------------------------------------- cart and checkout
+
+async function addToCart(productId, quantity) {
+  if (!requireSignIn()) return false;
+  try {
+    const cart = await live.invoke('AddToCart', streamId, productId, quantity);
+    state.cart = cart ?? state.cart;
+    newCheckoutAttempt();
+    renderCart();
+    toast(t('added'), 'ok', 2000);
+    bumpCartButton();
+    return true;
+  } catch (error) {
+    toast(error.message);
+    return false;
+  }
+}
+
+/** The lines to show: the engine's cart, plus held offer units the last cart answer did not list yet. */
+function cartLines() {
+  const items = [...(state.cart?.items ?? [])];
+  const listed = new Set(items.filter((i) => i.offerId).map((i) => i.offerId));
+  for (const [offerId, held] of state.claims) {
+    if (!listed.has(offerId)) {
+      items.push({ productId: held.offer.productId, offerId, quantity: 1, unitPrice: held.offer.price, held: true });
+    }
+  }
+  return items;
+}
+
+function productName(productId, offerId) {
+  const card = state.products.get(productId);
+  if (card) return card.name;
+  for (const entry of state.offers.values()) if (entry.offer.productId === productId) return entry.offer.name;
+  for (const held of state.claims.values()) if (held.offer.productId === productId) return held.offer.name;
+  return offerId ? t('flashSale') : productId;
+}
+
+function renderCart() {
+  const lines = cartLines();
+  const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+  const badge = $('#cart-count');
+  badge.hidden = units === 0;
+  badge.textContent = String(units);
+  const host = $('#cart-lines');
+  if (lines.length === 0) {
+    replace(host, h('p.empty', {}, t('cartEmpty')));
+  } else {
+    replace(host, lines.map((line) => {
+      const card = state.products.get(line.productId) ?? { name: productName(line.productId, line.offerId), productId: line.productId };
+      const held = line.offerId ? state.claims.get(line.offerId) : null;
+      return h('div.cart-line', { dataset: { productId: line.productId, offerId: line.offerId ?? '' } },
+        productImage(card),
+        h('div.cart-line-text', {},
+          h('span.product-name', {}, productName(line.productId, line.offerId)),
+          line.offerId ? h('span.chip.flash', {}, icon('bolt', 'icon tiny'), t('flashSale')) : null,
+          held?.expiresAt ? h('span.hold', { dataset: { expiresAt: held.expiresAt } }) : null),
+        h('div.cart-line-price', {},
+          h('span.muted', {}, `${line.quantity} ×`),
+          h('strong', {}, formatMoney(line.unitPrice))));
+    }));
+  }
+  const total = mergeTotal(lines);
+  $('#cart-total').textContent = total.currency ? formatMoney(total) : '—';
+  const checkout = $('#checkout');
+  checkout.disabled = lines.length === 0 || state.checkingOut;
+  checkout.textContent = state.checkingOut ? t('checkingOut') : pendingCheckoutKey() ? t('retryCheckout') : t('checkout');
+  renderHolds();
+}
+
+function mergeTotal(lines) {
+  // The engine's total covers its own lines; add the held units it did not list yet.
+  const total = state.cart?.total ?? { amount: 0, currency: '' };
+  const extra = lines.filter((l) => l.held);
+  if (extra.length === 0) return total;
+  const currency = total.currency || extra[0].unitPrice.currency;
+  return { amount: total.amount + extra.reduce((s, l) => s + (l.unitPrice.currency === currency ? l.unitPrice.amount : 0), 0), currency };
+}
+
+function renderHolds() {
+  for (const element of document.querySelectorAll('.hold[data-expires-at]')) {
+    const ms = new Date(element.dataset.expiresAt).getTime() - Date.now();
+    element.textContent = ms > 0 ? `${t('claimed')} · ${formatCountdown(ms)}` : t('offerEnded');
+    element.classList.toggle('lapsed', ms <= 0);
+  }
+}
+
+function checkoutStorageKey() {
+  return `livecommerce.checkout.${streamId}`;
+}
+
+function pendingCheckoutKey() {
+  try {
+    return sessionStorage.getItem(checkoutStorageKey());
+  } catch {
+    return state.memoryCheckoutKey ?? null;
+  }
+}
+
+function setPendingCheckoutKey(key) {
+  state.memoryCheckoutKey = key;
+  try {
+    if (key) sessionStorage.setItem(checkoutStorageKey(), key);
+    else sessionStorage.removeItem(checkoutStorageKey());
+  } catch {
+    // Memory only.
+  }
+}
+
+/** The cart changed: the next checkout is a new attempt with a new key. */
+function newCheckoutAttempt() {
+  setPendingCheckoutKey(null);
+}
+
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function checkout() {
+  if (!requireSignIn() || state.checkingOut) return;
+  // One key per checkout attempt, reused when the same attempt is retried, so nothing is charged twice.
+  let key = pendingCheckoutKey();
+  if (!key) {
+    key = newKey();
+    setPendingCheckoutKey(key);
+  }
+  state.checkingOut = true;
+  renderCart();
+  try {
+    const order = await live.invoke('Checkout', key);
+    setPendingCheckoutKey(null);
+    state.cart = { items: [], total: { amount: 0, currency: '' } };
+    state.claims.clear();
+    closeDrawers();
+    showOrder(order);
+  } catch (error) {
+    toast(error.message);
+  } finally {
+    state.checkingOut = false;
+    renderCart();
+    for (const entry of state.offers.values()) updateOfferElement(entry);
+  }
+}
+
+function showOrder(order) {
+  replace($('#order-check'), icon('check', 'icon big'));
+  $('#order-id').textContent = t('orderNumber', { id: order.id });
+  $('#order-modal').dataset.orderId = order.id;
+  replace($('#order-lines'), (order.items ?? []).map((line) => h('div.order-line', {},
+    h('span', {}, `${line.quantity} × ${productName(line.productId, line.offerId)}`),
+    h('span', {}, formatMoney({ amount: line.unitPrice.amount * line.quantity, currency: line.unitPrice.currency })))));
+  $('#order-total').textContent = formatMoney(order.total);
+  $('#order-modal').hidden = false;
+  $('#order-close').focus();
+}
+
+function bumpCartButton() {
+  const button = $('#cart-button');
+  button.classList.remove('bump');
+  void button.offsetWidth;
+  button.classList.add('bump');
+}
+
+// ---------------------------------------------------------------- drawers
+
+function openDrawer(element) {
+  for (const drawer of document.querySelectorAll('.drawer')) if (drawer !== element) drawer.hidden = true;
+  document.body.classList.remove('side-open');
+  element.hidden = false;
+  $('#backdrop').hidden = false;
+  requestAnimationFrame(() => element.classList.add('open'));
+}
+
+function openCart() {
+  renderCart();
+  openDrawer($('#cart-drawer'));
+}
+
+function closeDrawers() {
+  for (const drawer of document.querySelectorAll('.drawer')) {
+    drawer.classList.remove('open');
+    drawer.hidden = true;
+  }
+  document.body.classList.remove('side-open');
+  $('#backdrop').hidden = true;
+}
+
+// ---------------------------------------------------------------- chat and reactions
+
+function addComment(event) {
+  const chat = $('#chat');
+  const mine = tokens.claims?.sub && tokens.claims.sub === event.userId;
+  chat.append(h('li.comment', { class: mine ? 'mine' : '' },
+    h('span.comment-user', { style: `--hue:${hue(event.userId)}` }, mine ? t('you') : event.userId),
+    h('span.comment-text', {}, event.text)));
+  while (chat.children.length > MAX_CHAT) chat.firstElementChild.remove();
+  chat.scrollTop = chat.scrollHeight;
+}
+
+function hue(text) {
+  let value = 0;
+  for (const ch of String(text)) value = (value * 33 + ch.charCodeAt(0)) % 360;
+  return value;
+}
+
+async function sendComment(event) {
+  event.preventDefault();
+  const input = $('#comment-input');
+  const text = input.value.trim();
+  if (!text || !requireSignIn()) return;
+  try {
+    await live.invoke('Comment', streamId, text);
+    input.value = '';
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+async function react(kind) {
+  if (!requireSignIn()) return;
+  float(kind);
+  try {
+    await live.invoke('React', streamId, kind);
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+function float(kind) {
+  const floater = h(`span.floater.${kind}`, { style: `--drift:${Math.round(Math.random() * 40 - 20)}px` }, icon(kind));
+  $('#floaters').append(floater);
+  setTimeout(() => floater.remove(), 1800);
+}
+
+// ---------------------------------------------------------------- sign-in
+
+function requireSignIn() {
+  if (tokens.token) return true;
+  toast(t('signInToBuy'), 'info');
+  const button = $('#account-bar .btn');
+  if (button) {
+    button.classList.remove('attention');
+    void button.offsetWidth;
+    button.classList.add('attention');
+  }
+  return false;
+}
+
+function renderAccount() {
+  const bar = $('#account-bar');
+  const claims = tokens.claims;
+  document.body.classList.toggle('signed-in', Boolean(claims));
+  if (claims) {
+    replace(bar, h('span.account-chip', {}, icon('user', 'icon tiny'), h('span', { id: 'signed-in-as' }, claims.sub ?? '?'),
+      h('button.link', { type: 'button', onclick: () => tokens.set(null) }, t('signOut'))));
+    return;
+  }
+  replace(bar,
+    h('span.account-hint', {}, t('signInToBuy')),
+    state.devTokens
+      ? h('button.btn.primary.small', { type: 'button', id: 'demo-sign-in', onclick: demoSignIn }, t('demoSignIn'))
+      : h('span.account-wait', {}, t('waitingForToken')));
+}
+
+async function demoSignIn() {
+  try {
+    const answer = await devToken(randomId('viewer'), 'viewer');
+    tokens.set(answer.token);
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+tokens.onChange(() => {
+  renderAccount();
+  state.cart = { items: [], total: { amount: 0, currency: '' } };
+  state.claims.clear();
+  newCheckoutAttempt();
+  renderCart();
+  live.restart();
+});
+
+// ---------------------------------------------------------------- wiring
+
+function wire() {
+  translatePage();
+  $('#back').append(icon('back'));
+  $('#cart-button').prepend(icon('cart'));
+  $('#comment-send').append(icon('send'));
+  $('#products-button').prepend(icon('bag', 'icon tiny'));
+  $('#side-close').append(icon('close'));
+  $('#cart-close').append(icon('close'));
+  replace($('#reactions'), REACTIONS.map((kind) => h(`button.react.${kind}`, {
+    type: 'button',
+    title: t(`react_${kind}`),
+    'aria-label': t(`react_${kind}`),
+    dataset: { kind },
+    onclick: () => react(kind),
+  }, icon(kind))));
+  $('#composer').addEventListener('submit', sendComment);
+  $('#cart-button').addEventListener('click', openCart);
+  $('#cart-close').addEventListener('click', closeDrawers);
+  $('#checkout').addEventListener('click', checkout);
+  $('#backdrop').addEventListener('click', closeDrawers);
+  $('#products-button').addEventListener('click', () => {
+    closeDrawers();
+    document.body.classList.add('side-open');
+    $('#backdrop').hidden = false;
+  });
+  $('#side-close').addEventListener('click', closeDrawers);
+  $('#order-close').addEventListener('click', () => { $('#order-modal').hidden = true; });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      closeDrawers();
+      $('#order-modal').hidden = true;
+    }
+  });
+  renderVideo(null);
+  renderViewers(0);
+  renderCart();
+  renderProducts();
+}
+
+wire();
+tokens.acceptHandover();
+renderAccount();
+devTokensAvailable().then((available) => {
+  state.devTokens = available;
+  renderAccount();
+});
+live.start();
+
+// For the host platform and tests: the page's state, read-only.
+window.livecommerce = { streamId, get state() { return state; }, tokens };
