@@ -15,6 +15,7 @@ var summary = options.Scenario switch
 {
     "fanout" => await new PinFanoutScenario(options, http, tokens).RunAsync(),
     "rush" => await new FlashRushScenario(options, http, tokens).RunAsync(),
+    "engagement" => await new EngagementScenario(options, http, tokens).RunAsync(),
     _ => null,
 };
 if (summary is null)

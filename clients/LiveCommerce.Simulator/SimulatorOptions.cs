@@ -26,6 +26,7 @@ public sealed class SimulatorOptions
           --units N            units in the flash offer (rush)                                            [50]
           --claims-per-viewer N  claims each viewer fires at once (rush)                                  [5]
           --duration S         seconds of behaviour (watch)                                               [30]
+          --rate R             calls per viewer per second (engagement; keep under 10, the hub's limits)  [4]
           --signing-key KEY    sign tokens with this HS256 key instead of asking /dev/token (Development only)
           --connect-batch N    viewers connecting at once                                                 [50]
           --json               print the summary as JSON
@@ -55,6 +56,9 @@ public sealed class SimulatorOptions
     /// <summary>Seconds of behaviour.</summary>
     public int DurationSeconds { get; private set; } = 30;
 
+    /// <summary>Calls per viewer per second in the engagement scenario.</summary>
+    public double Rate { get; private set; } = 4;
+
     /// <summary>HS256 key to sign tokens locally.</summary>
     public string? SigningKey { get; private set; }
 
@@ -82,6 +86,7 @@ public sealed class SimulatorOptions
                     case "--units": options.Units = Number(); break;
                     case "--claims-per-viewer": options.ClaimsPerViewer = Number(); break;
                     case "--duration": options.DurationSeconds = Number(); break;
+                    case "--rate": options.Rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--connect-batch": options.ConnectBatch = Number(); break;
                     case "--signing-key": options.SigningKey = Next(); break;
                     case "--json": options.Json = true; break;

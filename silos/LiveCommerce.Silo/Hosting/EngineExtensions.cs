@@ -1,8 +1,10 @@
 using LiveCommerce.Contracts.Serialization;
+using LiveCommerce.Engagement;
 using LiveCommerce.Silo.Apis;
 using LiveCommerce.Silo.Demo;
 using LiveCommerce.Silo.Health;
 using LiveCommerce.Silo.Identity;
+using LiveCommerce.Silo.Ranking;
 using LiveCommerce.Silo.Pages;
 using LiveCommerce.Silo.Orders;
 using LiveCommerce.Silo.Realtime;
@@ -33,6 +35,8 @@ public static class EngineExtensions
         builder.AddLiveIdentity();
         builder.AddLiveRealtime(redis);
         builder.AddLiveTelemetry();
+        builder.AddLiveEngagement();
+        builder.AddLiveRanking();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<LiveCommerceExceptionHandler>();
@@ -59,6 +63,7 @@ public static class EngineExtensions
         app.MapStreamsApi();
         app.MapOffersApi();
         app.MapOrdersApi();
+        app.MapAnalyticsApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentApi();

@@ -5,6 +5,7 @@ using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Silo.Engagement;
 using LiveCommerce.Silo.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace LiveCommerce.Silo.Realtime;
 /// commenting, carting, claiming and checking out need a token. Every error is a <see cref="HubException"/>
 /// (see <see cref="HubErrorFilter"/>) and leaves the connection open.
 /// </summary>
-public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOptions<HubLimitsOptions> limits) : Hub
+public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOptions<HubLimitsOptions> limits, HubEngagement engagement) : Hub
 {
     /// <summary>The longest comment, after trimming.</summary>
     public const int MaxCommentLength = 500;
@@ -48,6 +49,7 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
                 presence.Joined(streamId);
             }
 
+            snapshot = await engagement.JoinedAsync(Context, snapshot, isNew);
             return snapshot;
         }
         catch (LiveCommerceException) when (isNew)
@@ -64,6 +66,7 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         if (Joined().Remove(streamId))
         {
             presence.Left(streamId);
+            engagement.Left(Context, streamId);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, StreamGroups.Of(streamId));
         }
     }
@@ -79,6 +82,7 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         }
 
         presence.Reacted(streamId);
+        engagement.Reacted(Context, streamId);
         return Task.CompletedTask;
     }
 
@@ -99,6 +103,15 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         }
 
         await grains.GetGrain<ILiveStreamGrain>(streamId).PostCommentAsync(userId, trimmed);
+        engagement.Commented(Context, streamId);
+    }
+
+    /// <summary>The viewer opened a product card of a stream they watch: a click for the ranker (anonymous viewers count per connection).</summary>
+    public async Task ViewProduct(string streamId, string productId)
+    {
+        RequireJoined(streamId);
+        RequireId(productId, "product");
+        await engagement.ViewedAsync(Context, streamId, productId);
     }
 
     /// <summary>Adds units of a product on the stream's list to the viewer's cart; answers with the cart.</summary>
@@ -113,7 +126,9 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
             throw new HubException("That product is not sold in this stream.");
         }
 
-        return await grains.GetGrain<ICartGrain>(userId).AddItemAsync(streamId, productId, quantity);
+        var cart = await grains.GetGrain<ICartGrain>(userId).AddItemAsync(streamId, productId, quantity);
+        await engagement.AddedToCartAsync(Context, streamId, productId, quantity);
+        return cart;
     }
 
     /// <summary>Claims one unit of a flash offer: it is held for the viewer and put in the cart at the offer price.</summary>
@@ -147,6 +162,7 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         foreach (var streamId in Joined())
         {
             presence.Left(streamId);
+            engagement.Left(Context, streamId);
         }
 
         Joined().Clear();

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using LiveCommerce.Abstractions.Products;
+using LiveCommerce.Abstractions.Streams;
+using LiveCommerce.Contracts.Pricing;
+using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Engagement;
+using LiveCommerce.Ranking;
+using Microsoft.Extensions.Options;
+using RankingSellerKinds = LiveCommerce.Ranking.SellerKinds;
+
+namespace LiveCommerce.Silo.Ranking;
+
+/// <summary>
+/// Builds a stream's <see cref="StreamCandidates"/> from its snapshot and the engagement store: this stream's
+/// impressions, clicks, add-to-carts, purchases and revenue, the cross-stream trend, when each product was last
+/// pinned, price and stock. A stream's set is built once per <see cref="RankingOptions.CandidateCacheDuration"/>
+/// however many viewers join at once, and rebuilt at once when the list or the pin changes.
+/// </summary>
+public sealed class CandidateSource(
+    IEngagementStore store, IGrainFactory grains, IOptions<RankingOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Task<StreamCandidates>> _streams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _sellers = new(StringComparer.Ordinal);
+
+    /// <summary>The candidates of a stream, read from its grain.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <returns>The candidates.</returns>
+    public async Task<StreamCandidates> GetAsync(string streamId) =>
+        await GetAsync(await grains.GetGrain<ILiveStreamGrain>(streamId).GetSnapshotAsync());
+
+    /// <summary>The candidates of the stream of <paramref name="snapshot"/>.</summary>
+    /// <param name="snapshot">The stream snapshot.</param>
+    /// <returns>The candidates.</returns>
+    public async Task<StreamCandidates> GetAsync(StreamSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var productIds = snapshot.Products.Select(p => p.ProductId).ToList();
+        var pinned = snapshot.Pinned?.ProductId;
+        while (true)
+        {
+            _streams.TryGetValue(snapshot.Id, out var current);
+            if (current is not null)
+            {
+                if (!current.IsCompleted)
+                {
+                    try
+                    {
+                        var pending = await current;
+                        if (pending.Matches(productIds, pinned))
+                        {
+                            return pending;
+                        }
+                    }
+                    catch (Exception) when (current.IsFaulted)
+                    {
+                        // Somebody else's build failed; try our own.
+                    }
+                }
+                else if (current.IsCompletedSuccessfully && current.Result.Matches(productIds, pinned)
+                    && time.GetUtcNow() - current.Result.BuiltAt < options.Value.CandidateCacheDuration)
+                {
+                    return current.Result;
+                }
+            }
+
+            var build = new TaskCompletionSource<StreamCandidates>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var claimed = current is null ? _streams.TryAdd(snapshot.Id, build.Task) : _streams.TryUpdate(snapshot.Id, build.Task, current);
+            if (!claimed)
+            {
+                continue;
+            }
+
+            try
+            {
+                build.SetResult(await BuildAsync(snapshot));
+            }
+            catch (Exception error)
+            {
+                build.SetException(error);
+                _streams.TryRemove(new KeyValuePair<string, Task<StreamCandidates>>(snapshot.Id, build.Task));
+            }
+
+            return await build.Task;
+        }
+    }
+
+    /// <summary>Forgets streams whose figures are older than <paramref name="age"/>.</summary>
+    /// <param name="age">The age.</param>
+    public void Sweep(TimeSpan age)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (streamId, task) in _streams)
+        {
+            if (task.IsCompleted && (!task.IsCompletedSuccessfully || now - task.Result.BuiltAt > age))
+            {
+                _streams.TryRemove(new KeyValuePair<string, Task<StreamCandidates>>(streamId, task));
+            }
+        }
+    }
+
+    private async Task<StreamCandidates> BuildAsync(StreamSnapshot snapshot)
+    {
+        var now = time.GetUtcNow();
+        var cards = snapshot.Products;
+        var ids = cards.Select(c => c.ProductId).ToList();
+        var figuresRead = store.GetStreamProductsAsync(snapshot.Id, ids);
+        var trendsRead = store.GetTrendsAsync(ids, now);
+        var pinsRead = store.GetLastPinnedAsync(snapshot.Id);
+        await Task.WhenAll(ids.Where(id => !_sellers.ContainsKey(id)).Select(async id =>
+            _sellers[id] = (await grains.GetGrain<IProductGrain>(id).GetAsync())?.SellerId));
+        var figures = await figuresRead;
+        var trends = await trendsRead;
+        var pins = await pinsRead;
+
+        var candidates = new RankingCandidate[cards.Count];
+        var facts = new ProductFacts[cards.Count];
+        for (var i = 0; i < cards.Count; i++)
+        {
+            var card = cards[i];
+            var figure = figures[i];
+            var trend = trends[i];
+            var sellerId = _sellers.GetValueOrDefault(card.ProductId);
+            RankingSellerKinds.TryParse(card.SellerKind, out var kind);
+            candidates[i] = new RankingCandidate
+            {
+                ProductId = card.ProductId,
+                CategoryId = card.Category,
+                SellerId = sellerId,
+                SellerKind = kind,
+                Impressions = figure.Impressions,
+                Clicks = figure.Clicks,
+                AddToCarts = figure.AddToCarts,
+                Purchases = figure.Purchases,
+                RevenueMinor = figure.RevenueIn(card.Price.Currency),
+                RecentImpressions = trend.RecentImpressions,
+                RecentClicks = trend.RecentClicks,
+                PriorImpressions = trend.PriorImpressions,
+                PriorClicks = trend.PriorClicks,
+                PriceMinor = card.Price.Amount,
+                CurrencyDigits = Currencies.TryGetDigits(card.Price.Currency, out var digits) ? digits : 2,
+                CurrencyCode = card.Price.Currency,
+                StockLeft = card.Stock,
+                SecondsSinceLastPinned = pins.TryGetValue(card.ProductId, out var pinnedAt) ? Math.Max(0, (now - pinnedAt).TotalSeconds) : null,
+                IsPinned = string.Equals(card.ProductId, snapshot.Pinned?.ProductId, StringComparison.Ordinal),
+            };
+            facts[i] = new ProductFacts(card.ProductId, sellerId, card.SellerKind, card.Category);
+        }
+
+        return new StreamCandidates(snapshot.Id, snapshot.CreatorId, snapshot.Pinned?.ProductId, candidates, facts, now);
+    }
+}

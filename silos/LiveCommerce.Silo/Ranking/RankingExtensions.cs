@@ -1,0 +1,34 @@
+using LiveCommerce.Engagement;
+using LiveCommerce.Silo.Engagement;
+
+namespace LiveCommerce.Silo.Ranking;
+
+/// <summary>Registers the ranker in the engine.</summary>
+public static class RankingExtensions
+{
+    /// <summary>
+    /// Adds the <c>Ranking</c> settings (validated at start: <c>Ranking:LocalSellerExposureFloor</c> must be 0 to 1),
+    /// the candidate source, this silo's copy of the shared model, the online feedback (an engagement observer),
+    /// the model sync, the ranking facade and the hub's engagement hooks. Needs <c>AddLiveEngagement</c>.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddLiveRanking(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RankingOptions>()
+            .Bind(builder.Configuration.GetSection(RankingOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.CandidateCacheDuration >= TimeSpan.Zero && o.SyncInterval > TimeSpan.Zero && o.FeedbackWindow > TimeSpan.Zero,
+                "Ranking: CandidateCacheDuration must not be negative; SyncInterval and FeedbackWindow must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CandidateSource>();
+        builder.Services.AddSingleton<SharedRankingModel>();
+        builder.Services.AddSingleton<RankingFeedback>();
+        builder.Services.AddSingleton<IEngagementObserver>(services => services.GetRequiredService<RankingFeedback>());
+        builder.Services.AddSingleton<StreamRanking>();
+        builder.Services.AddSingleton<RankingSync>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RankingSync>());
+        builder.Services.AddSingleton<HubEngagement>();
+        return builder;
+    }
+}

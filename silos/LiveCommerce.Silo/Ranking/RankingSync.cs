@@ -1,0 +1,78 @@
+using LiveCommerce.Abstractions.Ranking;
+using Microsoft.Extensions.Options;
+
+namespace LiveCommerce.Silo.Ranking;
+
+/// <summary>
+/// Every <see cref="RankingOptions.SyncInterval"/>: sends this silo's learned batch to the shared model grain and
+/// uses the model it answers with (or just reads the model when nothing was learned), so every silo ranks with the
+/// model all of them train. A batch the grain did not take is kept for the next round.
+/// </summary>
+public sealed partial class RankingSync(
+    IGrainFactory grains,
+    SharedRankingModel model,
+    RankingFeedback feedback,
+    CandidateSource candidates,
+    IOptions<RankingOptions> options,
+    ILogger<RankingSync> logger) : BackgroundService
+{
+    /// <summary>Sends what was learned and reads the model once, now.</summary>
+    /// <param name="closeAll">Close every open list first.</param>
+    /// <returns>A task that completes when the model in use is current.</returns>
+    public async Task SyncAsync(bool closeAll = false)
+    {
+        var grain = grains.GetGrain<IRankingModelGrain>(options.Value.ModelName);
+        var delta = feedback.Take(closeAll);
+        if (delta is null)
+        {
+            model.Use(await grain.GetAsync());
+            return;
+        }
+
+        try
+        {
+            model.Use(await grain.ApplyAsync(delta));
+        }
+        catch (Exception)
+        {
+            feedback.Return(delta);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await SyncAsync(closeAll: true).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogSyncFailed(logger, error);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SyncInterval);
+        do
+        {
+            try
+            {
+                await SyncAsync();
+                candidates.Sweep(TimeSpan.FromMinutes(5));
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSyncFailed(logger, error);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing the ranking model failed; what was learned is kept for the next round")]
+    private static partial void LogSyncFailed(ILogger logger, Exception error);
+}

@@ -1,0 +1,70 @@
+using LiveCommerce.Abstractions.Ranking;
+using LiveCommerce.Grains.Ranking;
+using LiveCommerce.Ranking;
+using LiveCommerce.Ranking.Bandit;
+
+namespace LiveCommerce.Silo.Ranking;
+
+/// <summary>
+/// This silo's copy of the shared model (read from the <see cref="IRankingModelGrain"/> by <see cref="RankingSync"/>)
+/// and the ranker that scores with it. The ranker reuses buffers, so calls are serialised; ranking a stream's list
+/// takes microseconds (see docs/ranker.md).
+/// </summary>
+public sealed class SharedRankingModel
+{
+    private readonly Lock _gate = new();
+    private ProductRanker _ranker = new();
+
+    /// <summary>The version of the model in use (0 before the first read).</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Observations folded into the model in use.</summary>
+    public long Observations { get; private set; }
+
+    /// <summary>Uses <paramref name="snapshot"/> from now on, if it is newer than the model in use.</summary>
+    /// <param name="snapshot">The grain's model.</param>
+    public void Use(RankingModelSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.Dimension == 0 || snapshot.Version <= Version)
+        {
+            return;
+        }
+
+        var ranker = new ProductRanker(LinUcbModel.Import(RankingModelGrain.ToLibrary(snapshot)));
+        lock (_gate)
+        {
+            if (snapshot.Version > Version)
+            {
+                _ranker = ranker;
+                Version = snapshot.Version;
+                Observations = snapshot.UpdateCount;
+            }
+        }
+    }
+
+    /// <summary>Ranks a viewer's list.</summary>
+    /// <param name="candidates">The stream's candidates.</param>
+    /// <param name="context">Viewer, floor, exploration.</param>
+    /// <returns>Every candidate, best first.</returns>
+    public RankedProduct[] Rank(IReadOnlyList<RankingCandidate> candidates, RankingContext context)
+    {
+        lock (_gate)
+        {
+            return _ranker.Rank(candidates, context);
+        }
+    }
+
+    /// <summary>Suggests the next pins.</summary>
+    /// <param name="candidates">The stream's candidates.</param>
+    /// <param name="count">How many.</param>
+    /// <param name="context">Floor and exploration.</param>
+    /// <returns>The suggestions, best first.</returns>
+    public IReadOnlyList<PinSuggestion> Suggest(IReadOnlyList<RankingCandidate> candidates, int count, RankingContext context)
+    {
+        lock (_gate)
+        {
+            return _ranker.Suggest(candidates, count, context);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace LiveCommerce.Contracts.Analytics;
+
+/// <summary>One entry of <c>GET /api/streams/{id}/suggestions</c>: what to pin next and why.</summary>
+/// <param name="ProductId">The product.</param>
+/// <param name="Score">The ranker's score (higher is better).</param>
+/// <param name="Reasons">Human-readable reasons, most important first.</param>
+public sealed record PinSuggestion(string ProductId, double Score, IReadOnlyList<string> Reasons);

@@ -1,0 +1,267 @@
+using System.Net;
+using LiveCommerce.Abstractions.Ranking;
+using LiveCommerce.Client;
+using LiveCommerce.Contracts.Analytics;
+using LiveCommerce.Contracts.Products;
+using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Ranking;
+using LiveCommerce.Silo.Ranking;
+using LiveCommerce.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using PinSuggestion = LiveCommerce.Contracts.Analytics.PinSuggestion;
+using SellerKinds = LiveCommerce.Contracts.Products.SellerKinds;
+
+namespace LiveCommerce.Tests.Engagement;
+
+/// <summary>
+/// Engagement, analytics, exposure and ranking end to end over real HTTP and real hub connections; run in the
+/// embedded default and in cluster mode.
+/// </summary>
+public abstract class EngagementScenarios
+{
+    /// <summary>The host under test.</summary>
+    protected abstract EngineHost Host { get; }
+
+    [Fact]
+    public async Task Stream_analytics_count_every_engagement_exactly_with_a_row_for_every_listed_product()
+    {
+        var (stream, products, creator) = await Catalog.LiveStreamAsync(Host, products: 3);
+        await using var v1 = await Host.ConnectViewerAsync(Id("viewer"));
+        await using var v2 = await Host.ConnectViewerAsync(Id("viewer"), HubProtocol.MessagePack);
+        await using var anonymous = await Host.ConnectViewerAsync();
+        foreach (var viewer in new[] { v1, v2, anonymous })
+        {
+            Assert.Equal(3, (await viewer.JoinStreamAsync(stream.Id)).Products.Count);
+        }
+
+        await v1.ViewProductAsync(stream.Id, products[0].Id);
+        await v1.ViewProductAsync(stream.Id, products[0].Id);
+        await v2.ViewProductAsync(stream.Id, products[1].Id);
+        await anonymous.ViewProductAsync(stream.Id, products[0].Id);
+        for (var i = 0; i < 3; i++)
+        {
+            await v1.ReactAsync(stream.Id, "heart");
+        }
+
+        await v2.CommentAsync(stream.Id, "Bagus sekali!");
+        await v1.AddToCartAsync(stream.Id, products[1].Id, 2);
+        await v1.CheckoutAsync(Guid.NewGuid().ToString("N"));
+
+        var analytics = await EventuallyAsync(
+            () => creator.SendAsync<StreamAnalytics>(HttpMethod.Get, $"/api/streams/{stream.Id}/analytics", null),
+            a => a.Products.Sum(p => p.Purchases) == 2 && a.Comments == 1 && a.Products.Sum(p => p.Clicks) == 4);
+        Assert.Equal((3L, 3L, 3L, 1L), (analytics.UniqueViewers, analytics.PeakViewers, analytics.Reactions, analytics.Comments));
+        Assert.Equal([.. products.Select(p => p.Id)], analytics.Products.Select(p => p.ProductId).ToArray());
+        var rows = analytics.Products;
+        Assert.Equal((3L, 3L, 0L, 0L, 0L), (rows[0].Impressions, rows[0].Clicks, rows[0].AddToCarts, rows[0].Purchases, rows[0].Revenue.Amount));
+        Assert.Equal((3L, 1L, 2L, 2L), (rows[1].Impressions, rows[1].Clicks, rows[1].AddToCarts, rows[1].Purchases));
+        Assert.Equal(2 * products[1].Price.Amount, rows[1].Revenue.Amount);
+        Assert.Equal("IDR", rows[1].Revenue.Currency);
+        Assert.Equal((3L, 0L, 0L), (rows[2].Impressions, rows[2].Clicks, rows[2].Purchases));
+    }
+
+    [Fact]
+    public async Task A_pin_counts_one_impression_per_viewer_watching()
+    {
+        var (stream, products, creator) = await Catalog.LiveStreamAsync(Host, products: 2);
+        await using var v1 = await Host.ConnectViewerAsync(Id("viewer"));
+        await using var v2 = await Host.ConnectViewerAsync();
+        await v1.JoinStreamAsync(stream.Id);
+        await v2.JoinStreamAsync(stream.Id);
+        await EventuallyAsync(() => creator.GetStreamAsync(stream.Id), s => s.ViewerCount == 2);
+        await creator.PinAsync(stream.Id, products[1].Id);
+
+        var analytics = await EventuallyAsync(
+            () => creator.SendAsync<StreamAnalytics>(HttpMethod.Get, $"/api/streams/{stream.Id}/analytics", null),
+            a => a.Products[1].Impressions >= 4);
+        Assert.Equal(4, analytics.Products[1].Impressions);
+        Assert.Equal(2, analytics.Products[0].Impressions);
+        Assert.Equal(2, analytics.Viewers);
+    }
+
+    [Fact]
+    public async Task Stream_figures_are_for_their_creator_and_admins_only()
+    {
+        var (stream, _, _) = await Catalog.LiveStreamAsync(Host, products: 1);
+        var other = Host.Api(Id("creator"), "creator", "seller");
+        foreach (var path in new[] { "analytics", "exposure", "suggestions" })
+        {
+            var refused = await Assert.ThrowsAsync<LiveApiException>(() =>
+                other.SendAsync<object>(HttpMethod.Get, $"/api/streams/{stream.Id}/{path}", null));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+            var anonymous = await Assert.ThrowsAsync<LiveApiException>(() =>
+                new LiveApiClient(Host.Http).SendAsync<object>(HttpMethod.Get, $"/api/streams/{stream.Id}/{path}", null));
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
+        }
+
+        var admin = Host.Api(Id("admin"), "admin");
+        Assert.Single((await admin.SendAsync<StreamAnalytics>(HttpMethod.Get, $"/api/streams/{stream.Id}/analytics", null)).Products);
+        var missing = await Assert.ThrowsAsync<LiveApiException>(() =>
+            admin.SendAsync<object>(HttpMethod.Get, "/api/streams/no-such-stream/analytics", null));
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+    }
+
+    [Fact]
+    public async Task Sellers_see_only_their_own_products_and_a_platform_shop_sees_no_local_seller_figures()
+    {
+        var localId = Id("local");
+        var platformId = Id("platform");
+        var local = Host.Api(localId, "seller");
+        var platform = Host.Api(platformId, "seller");
+        var localProduct = await local.CreateProductAsync(Catalog.Product(kind: SellerKinds.LocalSme));
+        var platformProduct = await platform.CreateProductAsync(Catalog.Product(kind: SellerKinds.Platform));
+        var creatorId = Id("creator");
+        var creator = Host.Api(creatorId, "creator");
+        var stream = await creator.CreateStreamAsync(new CreateStreamRequest { Title = "Two shops", ProductIds = [localProduct.Id, platformProduct.Id] });
+        await creator.StartStreamAsync(stream.Id);
+        await using var viewer = await Host.ConnectViewerAsync(Id("viewer"));
+        await viewer.JoinStreamAsync(stream.Id);
+        await viewer.ViewProductAsync(stream.Id, localProduct.Id);
+        await viewer.ViewProductAsync(stream.Id, localProduct.Id);
+        await viewer.ViewProductAsync(stream.Id, platformProduct.Id);
+
+        var own = await EventuallyAsync(
+            () => local.SendAsync<SellerAnalytics>(HttpMethod.Get, $"/api/sellers/{localId}/analytics", null),
+            a => a.Products.Sum(p => p.Clicks) == 2);
+        Assert.Equal(localProduct.Id, Assert.Single(own.Products).ProductId);
+        Assert.Equal((1L, 2L), (own.Products[0].Impressions, own.Products[0].Clicks));
+        var platformOwn = await platform.SendAsync<SellerAnalytics>(HttpMethod.Get, $"/api/sellers/{platformId}/analytics", null);
+        Assert.Equal(platformProduct.Id, Assert.Single(platformOwn.Products).ProductId);
+
+        // Neither shop can read the other's figures, by seller or through the stream they are sold in.
+        foreach (var (caller, path) in new[]
+        {
+            (platform, $"/api/sellers/{localId}/analytics"),
+            (local, $"/api/sellers/{platformId}/analytics"),
+            (platform, $"/api/streams/{stream.Id}/analytics"),
+            (platform, $"/api/streams/{stream.Id}/exposure"),
+            (local, $"/api/streams/{stream.Id}/analytics"),
+            (creator, $"/api/sellers/{localId}/analytics"),
+        })
+        {
+            var refused = await Assert.ThrowsAsync<LiveApiException>(() => caller.SendAsync<object>(HttpMethod.Get, path, null));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        }
+
+        var admin = Host.Api(Id("admin"), "admin");
+        Assert.Equal(2, (await admin.SendAsync<SellerAnalytics>(HttpMethod.Get, $"/api/sellers/{localId}/analytics", null)).Products[0].Clicks);
+
+        var exposure = await creator.SendAsync<StreamExposure>(HttpMethod.Get, $"/api/streams/{stream.Id}/exposure", null);
+        var kinds = exposure.BySellerKind.ToDictionary(k => k.SellerKind);
+        Assert.Equal((1L, 2L), (kinds[SellerKinds.LocalSme].Impressions, kinds[SellerKinds.LocalSme].Clicks));
+        Assert.Equal((1L, 1L), (kinds[SellerKinds.Platform].Impressions, kinds[SellerKinds.Platform].Clicks));
+        Assert.Equal(0.5, kinds[SellerKinds.LocalSme].ImpressionShare, 9);
+        Assert.Equal(2.0 / 3, kinds[SellerKinds.LocalSme].ClickShare, 9);
+        Assert.Equal(0, kinds[SellerKinds.Brand].Impressions);
+    }
+
+    [Fact]
+    public async Task A_viewers_ranked_list_keeps_the_local_seller_floor_and_never_lifts_platform_products()
+    {
+        var seller = Host.Api(Id("shop"), "seller");
+        var products = new List<Product>();
+        for (var i = 0; i < 10; i++)
+        {
+            products.Add(await seller.CreateProductAsync(Catalog.Product(
+                price: 100_000 + (i * 25_000), kind: i < 3 ? SellerKinds.LocalSme : i < 7 ? SellerKinds.Platform : SellerKinds.Brand)));
+        }
+
+        var creator = Host.Api(Id("creator"), "creator");
+        var stream = await creator.CreateStreamAsync(new CreateStreamRequest { Title = "Floor", ProductIds = [.. products.Select(p => p.Id)] });
+        await creator.StartStreamAsync(stream.Id);
+
+        // Teach the model that platform products get opened, so scores alone would put them first.
+        for (var v = 0; v < 4; v++)
+        {
+            await using var fan = await Host.ConnectViewerAsync(Id("fan"));
+            await fan.JoinStreamAsync(stream.Id);
+            foreach (var product in products.Skip(3).Take(4))
+            {
+                await fan.ViewProductAsync(stream.Id, product.Id);
+                await fan.ViewProductAsync(stream.Id, product.Id);
+            }
+
+            await fan.LeaveStreamAsync(stream.Id);
+        }
+
+        await Host.Services.GetRequiredService<RankingSync>().SyncAsync(closeAll: true);
+        await using var viewer = await Host.ConnectViewerAsync(Id("viewer"));
+        var snapshot = await viewer.JoinStreamAsync(stream.Id);
+        var kinds = snapshot.Products.Select(p => p.SellerKind).ToList();
+        Assert.Equal(10, kinds.Count);
+        for (var k = 3; k <= kinds.Count; k++)
+        {
+            var local = kinds.Take(k).Count(kind => kind == SellerKinds.LocalSme);
+            Assert.True(local >= Math.Min(3, (int)Math.Floor(0.3 * k)), $"prefix {k} holds {local} local-sme products: {string.Join(",", kinds)}");
+        }
+
+        // The same candidates through the engine's model: with the floor, no platform product ranks above its pure score position.
+        var candidates = (await Host.Services.GetRequiredService<CandidateSource>().GetAsync(stream.Id)).Candidates;
+        var model = Host.Services.GetRequiredService<SharedRankingModel>();
+        var fair = model.Rank(candidates, new RankingContext { LocalSellerExposureFloor = 0.3 });
+        var pure = model.Rank(candidates, new RankingContext { LocalSellerExposureFloor = 0 });
+        for (var i = 0; i < fair.Length; i++)
+        {
+            if (candidates[fair[i].CandidateIndex].SellerKind == SellerKind.Platform)
+            {
+                Assert.True(i >= Array.FindIndex(pure, r => r.ProductId == fair[i].ProductId), "a platform product was lifted");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Suggestions_name_products_to_pin_with_reasons_and_the_bandit_learns_from_clicks()
+    {
+        var (stream, products, creator) = await Catalog.LiveStreamAsync(Host, products: 4);
+        await creator.PinAsync(stream.Id, products[0].Id);
+        var grain = Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IRankingModelGrain>("global");
+        var before = (await grain.GetAsync()).UpdateCount;
+
+        await using var viewer = await Host.ConnectViewerAsync(Id("viewer"));
+        await viewer.JoinStreamAsync(stream.Id);
+        await viewer.ViewProductAsync(stream.Id, products[2].Id);
+        await viewer.LeaveStreamAsync(stream.Id);
+        await Host.Services.GetRequiredService<RankingSync>().SyncAsync(closeAll: true);
+        Assert.True((await grain.GetAsync()).UpdateCount > before, "the shared model learned from the viewer's list and click");
+
+        var suggestions = await creator.SendAsync<List<PinSuggestion>>(HttpMethod.Get, $"/api/streams/{stream.Id}/suggestions", null);
+        Assert.NotEmpty(suggestions);
+        Assert.DoesNotContain(suggestions, s => s.ProductId == products[0].Id);
+        Assert.All(suggestions, s => Assert.NotEmpty(s.Reasons));
+        Assert.Contains(suggestions, s => s.Reasons.Contains("not pinned yet"));
+    }
+
+    [Fact]
+    public async Task Viewing_a_product_needs_a_joined_stream_and_a_listed_product_and_keeps_the_connection()
+    {
+        var (stream, products, _) = await Catalog.LiveStreamAsync(Host, products: 1);
+        var (_, strangers, _) = await Catalog.LiveStreamAsync(Host, products: 1);
+        await using var viewer = await Host.ConnectViewerAsync();
+        await Assert.ThrowsAsync<HubException>(() => viewer.ViewProductAsync(stream.Id, products[0].Id));
+        await viewer.JoinStreamAsync(stream.Id);
+        await Assert.ThrowsAsync<HubException>(() => viewer.ViewProductAsync(stream.Id, strangers[0].Id));
+        await Assert.ThrowsAsync<HubException>(() => viewer.ViewProductAsync(stream.Id, new string('x', 65)));
+        await viewer.ViewProductAsync(stream.Id, products[0].Id);
+        Assert.True(viewer.IsConnected);
+    }
+
+    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds (the pipeline writes asynchronously).</summary>
+    protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A fresh id.</summary>
+    protected static string Id(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
+}
