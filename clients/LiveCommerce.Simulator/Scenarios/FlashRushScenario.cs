@@ -22,9 +22,13 @@ public sealed class FlashRushScenario(SimulatorOptions options, HttpClient http,
         var product = products[0];
         var runId = Guid.NewGuid().ToString("N")[..6];
         var offerSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pinSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var seen = 0;
+        var pinsSeen = 0;
         var deliveries = new List<double>();
+        var pinDeliveries = new List<double>();
         long offerSentAt = 0;
+        long pinSentAt = 0;
 
         await using var swarm = new ViewerSwarm();
         await swarm.ConnectAsync(
@@ -32,21 +36,43 @@ public sealed class FlashRushScenario(SimulatorOptions options, HttpClient http,
             stream.Id,
             options.Viewers,
             async index => await tokens.ForAsync($"sim-viewer-{runId}-{index}", "viewer"),
-            (_, client) => client.OfferStarted += _ =>
+            (_, client) =>
             {
-                var at = Stopwatch.GetElapsedTime(Interlocked.Read(ref offerSentAt)).TotalMilliseconds;
-                lock (deliveries)
+                client.ProductPinned += _ =>
                 {
-                    deliveries.Add(at);
-                }
+                    var at = Stopwatch.GetElapsedTime(Interlocked.Read(ref pinSentAt)).TotalMilliseconds;
+                    lock (pinDeliveries)
+                    {
+                        pinDeliveries.Add(at);
+                    }
 
-                if (Interlocked.Increment(ref seen) == options.Viewers)
-                {
-                    offerSeen.TrySetResult();
-                }
+                    if (Interlocked.Increment(ref pinsSeen) == options.Viewers)
+                    {
+                        pinSeen.TrySetResult();
+                    }
+                };
+                client.OfferStarted += _ => OfferSeen();
             },
             connected => Console.Error.Write($"\rconnecting viewers: {connected}/{options.Viewers}   "));
         Console.Error.WriteLine();
+
+        void OfferSeen()
+        {
+            var at = Stopwatch.GetElapsedTime(Interlocked.Read(ref offerSentAt)).TotalMilliseconds;
+            lock (deliveries)
+            {
+                deliveries.Add(at);
+            }
+
+            if (Interlocked.Increment(ref seen) == options.Viewers)
+            {
+                offerSeen.TrySetResult();
+            }
+        }
+
+        Interlocked.Exchange(ref pinSentAt, Stopwatch.GetTimestamp());
+        await creator.PinAsync(stream.Id, product.Id);
+        await pinSeen.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         var calls = options.Viewers * options.ClaimsPerViewer;
         var ping = await BurstAsync(swarm, (client, _) => client.PingAsync());
@@ -80,6 +106,9 @@ public sealed class FlashRushScenario(SimulatorOptions options, HttpClient http,
             .Add("claims", calls)
             .Add("connectP50Ms", Percentiles.Median(swarm.ConnectMilliseconds), "ms")
             .Add("connectP99Ms", Percentiles.Of(swarm.ConnectMilliseconds, 99), "ms")
+            .Add("pinDeliveryP50Ms", Percentiles.Median(pinDeliveries), "ms")
+            .Add("pinDeliveryP99Ms", Percentiles.Of(pinDeliveries, 99), "ms")
+            .Add("pinDeliveryMaxMs", pinDeliveries.Max(), "ms")
             .Add("offerDeliveryP50Ms", Percentiles.Median(deliveries), "ms")
             .Add("offerDeliveryP99Ms", Percentiles.Of(deliveries, 99), "ms")
             .Add("offerDeliveryMaxMs", deliveries.Max(), "ms")

@@ -427,6 +427,37 @@ public abstract class EngineScenarios
     }
 
     [Fact]
+    public async Task After_its_connection_drops_a_viewer_reconnects_rejoins_and_sees_the_pin_it_missed()
+    {
+        var (stream, products, creator) = await Catalog.LiveStreamAsync(Host);
+        await using var proxy = new TcpProxy(Host.BaseAddress);
+        await using var viewer = new LiveViewerClient(new LiveClientOptions
+        {
+            BaseAddress = proxy.Address,
+            Protocol = HubProtocol.MessagePack,
+            ReconnectDelays = [TimeSpan.FromMilliseconds(500)],
+        });
+        var rejoined = new Inbox<StreamSnapshot>();
+        var reconnecting = new Inbox<string>();
+        viewer.Rejoined += rejoined.Add;
+        viewer.Reconnecting += () => reconnecting.Add("reconnecting");
+        await viewer.StartAsync();
+        Assert.Null((await viewer.JoinStreamAsync(stream.Id)).Pinned);
+
+        proxy.DropAll();
+        await reconnecting.WaitForAsync(_ => true);
+        await creator.PinAsync(stream.Id, products[1].Id);
+
+        var snapshot = await rejoined.WaitForAsync(s => s.Id == stream.Id);
+        Assert.Equal(products[1].Id, snapshot.Pinned?.ProductId);
+        Assert.True(viewer.IsConnected);
+        var pins = new Inbox<ProductCard>();
+        viewer.ProductPinned += pins.Add;
+        await creator.PinAsync(stream.Id, products[0].Id);
+        await pins.WaitForAsync(card => card.ProductId == products[0].Id);
+    }
+
+    [Fact]
     public async Task Health_endpoints_answer()
     {
         using var live = await Host.Http.GetAsync("/health/live");
