@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveCommerce.Contracts.Analytics;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
@@ -70,6 +71,22 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     /// <summary>Lists the caller's orders, newest first.</summary>
     public Task<OrderPage> ListOrdersAsync(int page = 1, int pageSize = 20, CancellationToken cancellationToken = default) =>
         SendAsync<OrderPage>(HttpMethod.Get, $"/api/orders?page={page}&pageSize={pageSize}", null, cancellationToken);
+
+    /// <summary>The creator's next-pin suggestions for a stream, best first, with reasons.</summary>
+    public Task<IReadOnlyList<PinSuggestion>> GetSuggestionsAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<PinSuggestion>>(HttpMethod.Get, StreamPath(streamId) + "/suggestions", null, cancellationToken);
+
+    /// <summary>A stream's live analytics (its creator or an admin).</summary>
+    public Task<StreamAnalytics> GetStreamAnalyticsAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<StreamAnalytics>(HttpMethod.Get, StreamPath(streamId) + "/analytics", null, cancellationToken);
+
+    /// <summary>A stream's impressions and clicks by seller kind (its creator or an admin).</summary>
+    public Task<StreamExposure> GetExposureAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<StreamExposure>(HttpMethod.Get, StreamPath(streamId) + "/exposure", null, cancellationToken);
+
+    /// <summary>A seller's own products across streams (that seller or an admin).</summary>
+    public Task<SellerAnalytics> GetSellerAnalyticsAsync(string sellerId, CancellationToken cancellationToken = default) =>
+        SendAsync<SellerAnalytics>(HttpMethod.Get, "/api/sellers/" + Uri.EscapeDataString(sellerId) + "/analytics", null, cancellationToken);
 
     /// <summary>Sends any request to the engine and reads a <typeparamref name="T"/> from the answer.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default)
