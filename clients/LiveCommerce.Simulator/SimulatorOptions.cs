@@ -14,8 +14,7 @@ public sealed class SimulatorOptions
 
         Scenarios:
           fanout      pin a product again and again; time from the pin request to every viewer's receipt
-          rush        a flash-offer rush: every viewer claims at once (needs flash offers)
-          watch       viewers watch, react, comment and open products for --duration seconds
+          rush        a pin, then a flash offer that every signed-in viewer claims at once
           engagement  viewers react and open products for --duration s (lost must be 0), then the same pace of Ping
 
         Options:
@@ -24,8 +23,8 @@ public sealed class SimulatorOptions
           --protocol P         json | msgpack | mixed                                                     [mixed]
           --runs N             measured repetitions (fanout)                                              [7]
           --units N            units in the flash offer (rush)                                            [50]
-          --claims-per-viewer N  claims each viewer fires at once (rush)                                  [5]
-          --duration S         seconds of behaviour (watch)                                               [30]
+          --claims-per-viewer N  claims each viewer fires at once (rush; the default claim burst is 4)   [3]
+          --duration S         seconds of behaviour (engagement)                                          [30]
           --rate R             calls per viewer per second (engagement; keep under 10, the hub's limits)  [4]
           --signing-key KEY    sign tokens with this HS256 key instead of asking /dev/token (Development only)
           --connect-batch N    viewers connecting at once                                                 [50]
@@ -51,7 +50,7 @@ public sealed class SimulatorOptions
     public int Units { get; private set; } = 50;
 
     /// <summary>Claims each viewer fires at once in a rush.</summary>
-    public int ClaimsPerViewer { get; private set; } = 5;
+    public int ClaimsPerViewer { get; private set; } = 3;
 
     /// <summary>Seconds of behaviour.</summary>
     public int DurationSeconds { get; private set; } = 30;
