@@ -9,7 +9,7 @@ namespace LiveCommerce.Silo.Apis;
 /// </summary>
 public static class DevelopmentApi
 {
-    private static readonly HashSet<string> s_roles = [Roles.Viewer, Roles.Creator, Roles.Seller, Roles.Admin];
+    private static readonly HashSet<string> KnownRoles = [Roles.Viewer, Roles.Creator, Roles.Seller, Roles.Admin];
 
     /// <summary>Maps the token endpoint.</summary>
     public static IEndpointRouteBuilder MapDevelopmentApi(this IEndpointRouteBuilder routes)
@@ -29,7 +29,7 @@ public static class DevelopmentApi
     {
         var subject = string.IsNullOrWhiteSpace(sub) ? "viewer-" + Random.Shared.Next(1000, 9999) : sub.Trim();
         var roles = (role ?? Roles.Viewer).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (subject.Length > 64 || roles.Length == 0 || roles.Any(r => !s_roles.Contains(r)))
+        if (subject.Length > 64 || roles.Length == 0 || roles.Any(r => !KnownRoles.Contains(r)))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {

@@ -6,7 +6,7 @@ namespace LiveCommerce.Contracts.Pricing;
 /// </summary>
 public static class Currencies
 {
-    private static readonly Dictionary<string, int> s_digits = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, int> Digits = new(StringComparer.Ordinal)
     {
         ["IDR"] = 0, ["JPY"] = 0, ["KRW"] = 0, ["VND"] = 0, ["CLP"] = 0, ["ISK"] = 0,
         ["USD"] = 2, ["EUR"] = 2, ["GBP"] = 2, ["AUD"] = 2, ["CAD"] = 2, ["CHF"] = 2, ["CNY"] = 2,
@@ -17,15 +17,15 @@ public static class Currencies
     };
 
     /// <summary>All known currency codes.</summary>
-    public static IReadOnlyCollection<string> Codes => s_digits.Keys;
+    public static IReadOnlyCollection<string> Codes => Digits.Keys;
 
     /// <summary>Gets the minor-unit digits of a known currency.</summary>
     public static bool TryGetDigits(string? code, out int digits)
     {
         digits = 0;
-        return code is not null && s_digits.TryGetValue(code, out digits);
+        return code is not null && Digits.TryGetValue(code, out digits);
     }
 
     /// <summary>Whether the code is a currency the engine knows.</summary>
-    public static bool IsKnown(string? code) => code is not null && s_digits.ContainsKey(code);
+    public static bool IsKnown(string? code) => code is not null && Digits.ContainsKey(code);
 }

@@ -27,7 +27,7 @@ public sealed partial class FlashOfferGrain(
     ILogger<FlashOfferGrain> logger) : Grain, IFlashOfferGrain, IRemindable
 {
     private const string ReminderName = "offer-due";
-    private static readonly TimeSpan s_reminderPeriod = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
     private readonly FlashOfferOptions _options = options.Value;
     private IGrainTimer? _dueTimer;
     private IGrainTimer? _updateTimer;
@@ -96,7 +96,7 @@ public sealed partial class FlashOfferGrain(
             throw;
         }
 
-        await this.RegisterOrUpdateReminder(ReminderName, Until(offer.EndsAt, TimeSpan.FromSeconds(1)), s_reminderPeriod);
+        await this.RegisterOrUpdateReminder(ReminderName, Until(offer.EndsAt, TimeSpan.FromSeconds(1)), ReminderPeriod);
         ScheduleDueTimer();
         return offer;
     }
@@ -281,12 +281,9 @@ public sealed partial class FlashOfferGrain(
         {
             await WriteAsync();
             MarkUpdated();
-            foreach (var group in lapsed.GroupBy(id => state.State.Holds[id].ViewerId))
+            foreach (var reservationId in lapsed)
             {
-                foreach (var reservationId in group)
-                {
-                    await GrainFactory.GetGrain<ICartGrain>(group.Key).DropHoldAsync(reservationId);
-                }
+                await GrainFactory.GetGrain<ICartGrain>(state.State.Holds[reservationId].ViewerId).DropHoldAsync(reservationId);
             }
         }
 

@@ -20,6 +20,9 @@ public sealed partial class OrderGrain(
     TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
+    private static readonly TimeSpan PublishRetryDelay = TimeSpan.FromSeconds(5);
+    private IGrainTimer? _retry;
+
     private string OrderId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
@@ -103,11 +106,25 @@ public sealed partial class OrderGrain(
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            // The order is stored; the next activation publishes it again.
+            // The order is stored; it is published again in a few seconds, and on its next activation.
             LogPublishFailed(logger, OrderId, error);
+            _retry ??= this.RegisterGrainTimer(RetryPublishAsync, PublishRetryDelay, Timeout.InfiniteTimeSpan);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} is confirmed but not yet in the order feed; it is published again on its next activation")]
+    private async Task RetryPublishAsync(CancellationToken cancellationToken)
+    {
+        // A one-shot timer: it is disposed only after the retry, which may set a new one.
+        var timer = _retry;
+        _retry = null;
+        if (state.State is { Order: not null, Published: false })
+        {
+            await PublishAsync(CancellationToken.None);
+        }
+
+        timer?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} is confirmed but not yet in the order feed; publishing is retried")]
     private static partial void LogPublishFailed(ILogger logger, string orderId, Exception error);
 }
