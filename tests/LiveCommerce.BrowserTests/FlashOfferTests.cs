@@ -11,15 +11,15 @@ public sealed class FlashOfferTests(BrowserFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task Viewer_claims_a_flash_offer_checks_out_and_sees_the_order_confirmation()
     {
-        var creator = await NewCreatorAsync();
-        var product = await creator.CreateProductAsync("Dress Batik Kawung Modern", 259_000, "IDR", stock: 10);
-        var stream = await creator.CreateStreamAsync("Flash sale checkout", [product.Id]);
+        var (_, creator) = NewCreator();
+        var product = await creator.CreateProductAsync(Product("Dress Batik Kawung Modern", 259_000, "IDR", stock: 10));
+        var stream = await LiveStreamAsync(creator, "Flash sale checkout", [product.Id]);
 
         await using var context = await Fixture.NewContextAsync();
         var viewer = await OpenViewerAsync(context, stream.Id);
         await DemoSignInAsync(viewer);
 
-        var offer = await creator.LaunchOfferAsync(stream.Id, product.Id, new Money(199_000, "IDR"), quantity: 3, durationSeconds: 120);
+        var offer = await creator.CreateOfferAsync(stream.Id, Offer(product.Id, new Money(199_000, "IDR"), quantity: 3, durationSeconds: 120));
         var banner = viewer.Locator($".offer[data-offer-id='{offer.Id}']");
         await banner.WaitForAsync(new() { Timeout = WaitMs });
         await ScreenshotAsync(viewer, "offer-banner-mobile");
@@ -42,14 +42,14 @@ public sealed class FlashOfferTests(BrowserFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task The_countdown_ends_a_short_offer_launched_from_the_studio_on_the_viewers_screen()
     {
-        var creator = await NewCreatorAsync();
-        var product = await creator.CreateProductAsync("Pashmina Ceruti Babydoll", 65_000, "IDR", stock: 30);
-        var stream = await creator.CreateStreamAsync("Ten second offer", [product.Id]);
+        var (creatorId, creator) = NewCreator();
+        var product = await creator.CreateProductAsync(Product("Pashmina Ceruti Babydoll", 65_000, "IDR", stock: 30));
+        var stream = await LiveStreamAsync(creator, "Ten second offer", [product.Id]);
 
         await using var studioContext = await Fixture.NewContextAsync(width: 1280, height: 900, mobile: false);
         await using var viewerContext = await Fixture.NewContextAsync();
         var viewer = await OpenViewerAsync(viewerContext, stream.Id);
-        var studio = await OpenStudioAsync(studioContext, creator.Sub, stream.Id);
+        var studio = await OpenStudioAsync(studioContext, creatorId, stream.Id);
 
         // The studio refuses an offer above the product's price without asking the engine.
         await studio.Locator("#offer-product").SelectOptionAsync(product.Id);

@@ -11,18 +11,18 @@ public sealed class GalleryTests(BrowserFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task A_busy_stream_renders_on_a_phone_and_on_a_desktop()
     {
-        var creator = await NewCreatorAsync();
-        var hijab = await creator.CreateProductAsync("Hijab Voal Motif Parang", 89_000, "IDR", stock: 120, category: "hijab");
-        var batik = await creator.CreateProductAsync("Kemeja Batik Tulis Solo", 349_000, "IDR", stock: 25, category: "batik");
-        var dress = await creator.CreateProductAsync("Dress Batik Kawung Modern", 259_000, "IDR", stock: 30, category: "batik");
-        var brooch = await creator.CreateProductAsync("Bros Hijab Mutiara", 35_000, "IDR", stock: 300, category: "accessories");
-        var stream = await creator.CreateStreamAsync("Batik & Hijab Live: Weekend Sale", [hijab.Id, batik.Id, dress.Id, brooch.Id]);
+        var (creatorId, creator) = NewCreator();
+        var hijab = await creator.CreateProductAsync(Product("Hijab Voal Motif Parang", 89_000, "IDR", stock: 120, category: "hijab"));
+        var batik = await creator.CreateProductAsync(Product("Kemeja Batik Tulis Solo", 349_000, "IDR", stock: 25, category: "batik"));
+        var dress = await creator.CreateProductAsync(Product("Dress Batik Kawung Modern", 259_000, "IDR", stock: 30, category: "batik"));
+        var brooch = await creator.CreateProductAsync(Product("Bros Hijab Mutiara", 35_000, "IDR", stock: 300, category: "accessories"));
+        var stream = await LiveStreamAsync(creator, "Batik & Hijab Live: Weekend Sale", [hijab.Id, batik.Id, dress.Id, brooch.Id]);
         await creator.PinAsync(stream.Id, batik.Id);
 
         await using var phone = await Fixture.NewContextAsync();
         var viewer = await OpenViewerAsync(phone, stream.Id);
         await DemoSignInAsync(viewer);
-        await creator.LaunchOfferAsync(stream.Id, dress.Id, new Money(199_000, "IDR"), quantity: 20, durationSeconds: 300);
+        await creator.CreateOfferAsync(stream.Id, Offer(dress.Id, new Money(199_000, "IDR"), quantity: 20, durationSeconds: 300));
         await viewer.Locator(".offer").WaitForAsync(new() { Timeout = WaitMs });
         foreach (var text in new[] { "Is the batik shirt available in L?", "Ongkir ke Bandung berapa kak?", "Just bought the hijab, love it!" })
         {
@@ -43,12 +43,12 @@ public sealed class GalleryTests(BrowserFixture fixture, ITestOutputHelper outpu
         await ScreenshotAsync(wide, "watch-desktop");
 
         await using var studioContext = await Fixture.NewContextAsync(width: 1440, height: 900, mobile: false);
-        var studio = await OpenStudioAsync(studioContext, creator.Sub, stream.Id);
+        var studio = await OpenStudioAsync(studioContext, creatorId, stream.Id);
         await studio.WaitForTimeoutAsync(3500);
         await ScreenshotAsync(studio, "studio-desktop", fullPage: true);
 
         await using var studioPhone = await Fixture.NewContextAsync();
-        var studioMobile = await OpenStudioAsync(studioPhone, creator.Sub, stream.Id);
+        var studioMobile = await OpenStudioAsync(studioPhone, creatorId, stream.Id);
         await ScreenshotAsync(studioMobile, "studio-mobile");
 
         await using var landingPhone = await Fixture.NewContextAsync();

@@ -9,10 +9,10 @@ public sealed class LandingTests(BrowserFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task The_landing_page_lists_a_live_stream_with_a_link_to_watch_it()
     {
-        var creator = await NewCreatorAsync();
-        var product = await creator.CreateProductAsync("Bros Hijab Mutiara", 35_000, "IDR");
+        var (_, creator) = NewCreator();
+        var product = await creator.CreateProductAsync(Product("Bros Hijab Mutiara", 35_000, "IDR"));
         var title = "Landing live " + Guid.NewGuid().ToString("N")[..6];
-        var stream = await creator.CreateStreamAsync(title, [product.Id]);
+        var stream = await LiveStreamAsync(creator, title, [product.Id]);
 
         await using var context = await Fixture.NewContextAsync(width: 1280, height: 800, mobile: false);
         var page = await OpenAsync(context, "/");

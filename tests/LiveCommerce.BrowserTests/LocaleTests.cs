@@ -10,9 +10,9 @@ public sealed class LocaleTests(BrowserFixture fixture, ITestOutputHelper output
     [Fact]
     public async Task The_viewer_page_renders_in_Indonesian_with_rupiah_for_an_id_ID_browser()
     {
-        var creator = await NewCreatorAsync();
-        var product = await creator.CreateProductAsync("Kain Batik Cap Pekalongan", 129_000, "IDR");
-        var stream = await creator.CreateStreamAsync("Batik & Hijab Live", [product.Id]);
+        var (_, creator) = NewCreator();
+        var product = await creator.CreateProductAsync(Product("Kain Batik Cap Pekalongan", 129_000, "IDR"));
+        var stream = await LiveStreamAsync(creator, "Batik & Hijab Live", [product.Id]);
         await creator.PinAsync(stream.Id, product.Id);
 
         await using var context = await Fixture.NewContextAsync(locale: "id-ID");
@@ -33,9 +33,9 @@ public sealed class LocaleTests(BrowserFixture fixture, ITestOutputHelper output
     [Fact]
     public async Task The_viewer_page_renders_in_English_with_cents_for_dollars()
     {
-        var creator = await NewCreatorAsync();
-        var product = await creator.CreateProductAsync("Canvas Tote Bag", 1999, "USD");
-        var stream = await creator.CreateStreamAsync("Tote bag drop", [product.Id]);
+        var (_, creator) = NewCreator();
+        var product = await creator.CreateProductAsync(Product("Canvas Tote Bag", 1999, "USD"));
+        var stream = await LiveStreamAsync(creator, "Tote bag drop", [product.Id]);
         await creator.PinAsync(stream.Id, product.Id);
 
         await using var context = await Fixture.NewContextAsync(locale: "en-US");

@@ -14,15 +14,15 @@ public sealed class PinLatencyTests(BrowserFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task Viewer_sees_the_pin_within_a_second_of_the_creators_click_in_the_studio()
     {
-        var creator = await NewCreatorAsync();
-        var first = await creator.CreateProductAsync("Hijab Voal Motif Parang", 89_000, "IDR");
-        var second = await creator.CreateProductAsync("Kemeja Batik Tulis Solo", 349_000, "IDR");
-        var stream = await creator.CreateStreamAsync("Pin latency", [first.Id, second.Id]);
+        var (creatorId, creator) = NewCreator();
+        var first = await creator.CreateProductAsync(Product("Hijab Voal Motif Parang", 89_000, "IDR"));
+        var second = await creator.CreateProductAsync(Product("Kemeja Batik Tulis Solo", 349_000, "IDR"));
+        var stream = await LiveStreamAsync(creator, "Pin latency", [first.Id, second.Id]);
 
         await using var studioContext = await Fixture.NewContextAsync(width: 1280, height: 900, mobile: false);
         await using var viewerContext = await Fixture.NewContextAsync();
         var viewer = await OpenViewerAsync(viewerContext, stream.Id);
-        var studio = await OpenStudioAsync(studioContext, creator.Sub, stream.Id);
+        var studio = await OpenStudioAsync(studioContext, creatorId, stream.Id);
         var pinButton = studio.Locator($"[data-pin='{second.Id}']");
         await pinButton.WaitForAsync(new() { Timeout = WaitMs });
         Assert.Equal(0, await viewer.Locator("#pinned:not([hidden])").CountAsync());

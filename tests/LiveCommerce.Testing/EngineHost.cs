@@ -3,22 +3,31 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LiveCommerce.Tests.Infrastructure;
+namespace LiveCommerce.Testing;
 
 /// <summary>
 /// One real engine process image: the silo's own <c>Program</c> on Kestrel over loopback, with its own Orleans
-/// ports. Several hosts given the same Redis and cluster id form one cluster.
+/// ports. Several hosts given the same Redis and cluster id form one cluster. The environment is <c>Testing</c>
+/// unless told otherwise; in <c>Development</c> the engine also issues demo tokens at <c>/dev/token</c>, signed
+/// with the same test key as <see cref="TestTokens"/>.
 /// </summary>
 public sealed class EngineHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    /// <summary>Creates a host; <paramref name="redis"/> null means the embedded default.</summary>
-    public EngineHost(string? redis = null, string? clusterId = null, IDictionary<string, string?>? settings = null)
+    /// <summary>Creates and starts a host.</summary>
+    /// <param name="redis">The Redis connection string; null means the embedded default.</param>
+    /// <param name="clusterId">The Orleans cluster and service id; null means a fresh one.</param>
+    /// <param name="settings">Settings that override the defaults.</param>
+    /// <param name="environment">The hosting environment, <c>Testing</c> by default.</param>
+    public EngineHost(string? redis = null, string? clusterId = null, IDictionary<string, string?>? settings = null, string environment = "Testing")
     {
+        _environment = environment;
         _settings = new Dictionary<string, string?>
         {
             ["Auth:SigningKey"] = TestTokens.SigningKey,
@@ -75,11 +84,14 @@ public sealed class EngineHost : WebApplicationFactory<Program>
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
+
+        // Also last in the app configuration, so they win over appsettings.{environment}.json (Development seeds demo data).
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
 
         builder.UseUrls("http://127.0.0.1:0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)

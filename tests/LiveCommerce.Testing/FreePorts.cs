@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LiveCommerce.Tests.Infrastructure;
+namespace LiveCommerce.Testing;
 
 /// <summary>Finds free loopback ports, so parallel hosts never collide.</summary>
 public static class FreePorts

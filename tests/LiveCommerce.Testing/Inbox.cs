@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace LiveCommerce.Tests.Infrastructure;
+namespace LiveCommerce.Testing;
 
 /// <summary>Collects the events one client received and waits for one that matches.</summary>
 /// <typeparam name="T">The event's payload.</typeparam>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using StackExchange.Redis;
 
-namespace LiveCommerce.Tests.Infrastructure;
+namespace LiveCommerce.Testing;
 
 /// <summary>
 /// The Redis the cluster-mode tests use: the one named by <c>LIVECOMMERCE_TEST_REDIS</c> (the test script

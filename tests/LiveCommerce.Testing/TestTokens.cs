@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace LiveCommerce.Tests.Infrastructure;
+namespace LiveCommerce.Testing;
 
 /// <summary>Tokens as the platform's identity service would issue them, signed with the test key.</summary>
 public static class TestTokens

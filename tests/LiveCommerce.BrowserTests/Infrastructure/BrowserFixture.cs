@@ -1,3 +1,4 @@
+using LiveCommerce.Testing;
 using Microsoft.Playwright;
 
 namespace LiveCommerce.BrowserTests.Infrastructure;
@@ -17,10 +18,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
-    private WebEngineHost? _engine;
+    private EngineHost? _engine;
 
-    /// <summary>The engine.</summary>
-    public WebEngineHost Engine => _engine ?? throw new InvalidOperationException("Not started.");
+    /// <summary>The engine, in the Development environment so that the pages' demo sign-in (<c>/dev/token</c>) works.</summary>
+    public EngineHost Engine => _engine ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The browser.</summary>
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
@@ -36,7 +37,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not at {ChromiumPath}: apt-get install -y chromium (scripts/test.sh does).");
         }
 
-        _engine = new WebEngineHost();
+        _engine = new EngineHost(
+            clusterId: "browser-" + Guid.NewGuid().ToString("N")[..8],
+            settings: new Dictionary<string, string?>
+            {
+                ["Hub:PresenceReportInterval"] = "00:00:00.250",
+                ["Streams:ViewerCountInterval"] = "00:00:00.250",
+            },
+            environment: "Development");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

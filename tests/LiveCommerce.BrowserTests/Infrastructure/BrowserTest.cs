@@ -1,3 +1,8 @@
+using LiveCommerce.Client;
+using LiveCommerce.Contracts.Offers;
+using LiveCommerce.Contracts.Pricing;
+using LiveCommerce.Contracts.Products;
+using LiveCommerce.Contracts.Streams;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -16,9 +21,40 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     /// <summary>The test's output.</summary>
     protected ITestOutputHelper Output { get; } = output;
 
-    /// <summary>Signs in to the HTTP API as a new creator.</summary>
-    protected Task<EngineApi> NewCreatorAsync() =>
-        EngineApi.SignInAsync(Fixture.Engine.Http, "creator-" + Guid.NewGuid().ToString("N")[..8]);
+    /// <summary>A new creator (who also sells): its id, and the HTTP API signed in as it.</summary>
+    protected (string Id, LiveApiClient Api) NewCreator()
+    {
+        var id = "creator-" + Guid.NewGuid().ToString("N")[..8];
+        return (id, Fixture.Engine.Api(id, "creator", "seller"));
+    }
+
+    /// <summary>A product of a local seller with a fresh SKU.</summary>
+    protected static CreateProductRequest Product(string name, long amount, string currency, int stock = 20, string? category = null) => new()
+    {
+        Sku = "SKU-" + Guid.NewGuid().ToString("N")[..8],
+        Name = name,
+        Price = new Money(amount, currency),
+        Stock = stock,
+        Category = category,
+        SellerKind = SellerKinds.LocalSme,
+    };
+
+    /// <summary>Creates a stream of <paramref name="productIds"/> as <paramref name="creator"/> and goes live.</summary>
+    protected static async Task<LiveStream> LiveStreamAsync(LiveApiClient creator, string title, IEnumerable<string> productIds)
+    {
+        var stream = await creator.CreateStreamAsync(new CreateStreamRequest { Title = title, ProductIds = [.. productIds] });
+        return await creator.StartStreamAsync(stream.Id);
+    }
+
+    /// <summary>A flash offer of <paramref name="quantity"/> units at <paramref name="price"/>.</summary>
+    protected static CreateOfferRequest Offer(string productId, Money price, int quantity, int durationSeconds, int perViewerLimit = 1) => new()
+    {
+        ProductId = productId,
+        Price = price,
+        Quantity = quantity,
+        DurationSeconds = durationSeconds,
+        PerViewerLimit = perViewerLimit,
+    };
 
     /// <summary>Opens a page and copies its console errors and failed requests into the test output.</summary>
     protected async Task<IPage> OpenAsync(IBrowserContext context, string path)

@@ -2,6 +2,7 @@ using LiveCommerce.Client;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Testing;
 using LiveCommerce.Tests.Infrastructure;
 
 namespace LiveCommerce.Tests.EndToEnd;

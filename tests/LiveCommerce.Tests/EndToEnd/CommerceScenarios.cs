@@ -5,6 +5,7 @@ using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Contracts.Products;
+using LiveCommerce.Testing;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 

@@ -6,6 +6,7 @@ using LiveCommerce.Client;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Testing;
 using LiveCommerce.Tests.Infrastructure;
 using MessagePack;
 using Microsoft.AspNetCore.SignalR;

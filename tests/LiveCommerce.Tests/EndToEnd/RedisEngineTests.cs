@@ -1,3 +1,4 @@
+using LiveCommerce.Testing;
 using LiveCommerce.Tests.Infrastructure;
 
 namespace LiveCommerce.Tests.EndToEnd;

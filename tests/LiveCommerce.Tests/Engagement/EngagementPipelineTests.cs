@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using LiveCommerce.Engagement;
 using LiveCommerce.Engagement.Storage;
-using LiveCommerce.Tests.Infrastructure;
+using LiveCommerce.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

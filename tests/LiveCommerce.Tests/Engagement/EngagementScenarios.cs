@@ -6,6 +6,7 @@ using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Ranking;
 using LiveCommerce.Silo.Ranking;
+using LiveCommerce.Testing;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LiveCommerce.Tests.Infrastructure;
+using LiveCommerce.Testing;
 
 namespace LiveCommerce.Tests.Engagement;
 

@@ -1,4 +1,5 @@
-using LiveCommerce.Tests.Infrastructure;
+using LiveCommerce.Testing;
+
 
 namespace LiveCommerce.Tests.Engagement;
 

@@ -1,6 +1,6 @@
 using LiveCommerce.Engagement;
 using LiveCommerce.Engagement.Storage;
-using LiveCommerce.Tests.Infrastructure;
+using LiveCommerce.Testing;
 using StackExchange.Redis;
 
 namespace LiveCommerce.Tests.Engagement;

@@ -1,5 +1,6 @@
 using LiveCommerce.Abstractions.Ranking;
 using LiveCommerce.Silo.Ranking;
+using LiveCommerce.Testing;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

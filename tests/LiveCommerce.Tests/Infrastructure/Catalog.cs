@@ -2,6 +2,7 @@ using LiveCommerce.Client;
 using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Testing;
 
 namespace LiveCommerce.Tests.Infrastructure;
 

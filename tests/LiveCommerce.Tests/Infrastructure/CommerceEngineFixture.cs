@@ -1,3 +1,5 @@
+using LiveCommerce.Testing;
+
 namespace LiveCommerce.Tests.Infrastructure;
 
 /// <summary>

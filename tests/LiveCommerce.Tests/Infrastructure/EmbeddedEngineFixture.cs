@@ -1,3 +1,5 @@
+using LiveCommerce.Testing;
+
 namespace LiveCommerce.Tests.Infrastructure;
 
 /// <summary>One engine host in the embedded default (no Redis), shared by a test class.</summary>

@@ -1,3 +1,5 @@
+using LiveCommerce.Testing;
+
 namespace LiveCommerce.Tests.Infrastructure;
 
 /// <summary>One engine host in cluster mode against the test Redis, shared by a test class.</summary>

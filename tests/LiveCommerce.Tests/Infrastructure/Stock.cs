@@ -1,6 +1,7 @@
 using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Contracts.Products;
+using LiveCommerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCommerce.Tests.Infrastructure;
