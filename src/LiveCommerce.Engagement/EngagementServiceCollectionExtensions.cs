@@ -1,4 +1,5 @@
 using LiveCommerce.Engagement.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,21 @@ public static class EngagementServiceCollectionExtensions
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "livecommerce";
-        builder.Services.AddOptions<EngagementOptions>()
-            .Bind(builder.Configuration.GetSection(EngagementOptions.Section))
+        builder.Services.AddLiveEngagement(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Adds the engagement pipeline and its store to <paramref name="services"/>, configured from <paramref name="configuration"/>.</summary>
+    /// <param name="services">The services (of a host or of an Orleans silo).</param>
+    /// <param name="configuration">Configuration with the optional <c>Engagement</c> section and <c>Orleans:ServiceId</c>.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddLiveEngagement(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var serviceId = configuration["Orleans:ServiceId"] ?? "livecommerce";
+        services.AddOptions<EngagementOptions>()
+            .Bind(configuration.GetSection(EngagementOptions.Section))
             .PostConfigure(options =>
             {
                 if (string.IsNullOrEmpty(options.KeyPrefix))
@@ -34,17 +47,17 @@ public static class EngagementServiceCollectionExtensions
                 }
             })
             .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<EngagementOptions>, EngagementOptionsValidator>();
-        builder.Services.AddSingleton<IEngagementStore>(services =>
+        services.AddSingleton<IValidateOptions<EngagementOptions>, EngagementOptionsValidator>();
+        services.AddSingleton<IEngagementStore>(provider =>
         {
-            var options = services.GetRequiredService<IOptions<EngagementOptions>>().Value;
-            return services.GetService<IConnectionMultiplexer>() is { } redis
+            var options = provider.GetRequiredService<IOptions<EngagementOptions>>().Value;
+            return provider.GetService<IConnectionMultiplexer>() is { } redis
                 ? new RedisEngagementStore(redis, options)
-                : new InMemoryEngagementStore(options, services.GetService<TimeProvider>());
+                : new InMemoryEngagementStore(options, provider.GetService<TimeProvider>());
         });
-        builder.Services.AddSingleton<EngagementPipeline>();
-        builder.Services.AddSingleton<IEngagementRecorder>(services => services.GetRequiredService<EngagementPipeline>());
-        builder.Services.AddHostedService(services => services.GetRequiredService<EngagementPipeline>());
-        return builder;
+        services.AddSingleton<EngagementPipeline>();
+        services.AddSingleton<IEngagementRecorder>(provider => provider.GetRequiredService<EngagementPipeline>());
+        services.AddHostedService(provider => provider.GetRequiredService<EngagementPipeline>());
+        return services;
     }
 }

@@ -10,11 +10,11 @@ namespace LiveCommerce.Testing;
 /// </summary>
 public static class RedisServer
 {
-    private static readonly Lazy<string> s_connection = new(Start);
-    private static Process? s_process;
+    private static readonly Lazy<string> ConnectionValue = new(Start);
+    private static Process? _process;
 
     /// <summary>The connection string of the test Redis.</summary>
-    public static string ConnectionString => s_connection.Value;
+    public static string ConnectionString => ConnectionValue.Value;
 
     private static string Start()
     {
@@ -28,7 +28,7 @@ public static class RedisServer
         var port = FreePorts.Next();
         try
         {
-            s_process = Process.Start(new ProcessStartInfo("redis-server",
+            _process = Process.Start(new ProcessStartInfo("redis-server",
                 $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
             {
                 RedirectStandardOutput = true,
@@ -45,7 +45,7 @@ public static class RedisServer
         {
             try
             {
-                s_process?.Kill();
+                _process?.Kill();
             }
             catch (InvalidOperationException)
             {

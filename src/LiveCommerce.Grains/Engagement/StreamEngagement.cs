@@ -1,31 +1,27 @@
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Engagement;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCommerce.Grains.Engagement;
 
-/// <summary>
-/// One-line engagement hooks for grains (they take the grain's service provider, so a grain needs no new
-/// constructor parameter, and do nothing where no recorder is registered, as in bare grain test clusters).
-/// </summary>
+/// <summary>The engagement events grains record: pushed cards and confirmed orders.</summary>
 public static class StreamEngagement
 {
     /// <summary>
     /// A pin (or an offer card) was pushed to the stream's audience: records one impression per viewer watching at
     /// that moment (the cluster-wide count the stream grain holds), and for a pin the time it was pinned.
     /// </summary>
-    /// <param name="services">The grain's service provider.</param>
+    /// <param name="recorder">The engagement recorder.</param>
     /// <param name="streamId">The stream.</param>
     /// <param name="card">The card shown.</param>
     /// <param name="viewers">Viewers watching now.</param>
     /// <param name="surface"><see cref="EngagementSurface.Pin"/> or <see cref="EngagementSurface.Offer"/>.</param>
     /// <param name="at">When.</param>
-    public static void CardPushed(IServiceProvider services, string streamId, ProductCard card, int viewers, EngagementSurface surface, DateTimeOffset at)
+    public static void CardPushed(IEngagementRecorder recorder, string streamId, ProductCard card, int viewers, EngagementSurface surface, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(card);
-        services.GetService<IEngagementRecorder>()?.Record(EngagementEvent.Impression(
+        recorder.Record(EngagementEvent.Impression(
             streamId, new ProductFacts(card.ProductId, null, card.SellerKind, card.Category), null, false, surface, Math.Max(0, viewers), at));
     }
 
@@ -33,19 +29,15 @@ public static class StreamEngagement
     /// An order was confirmed: records a purchase per line (units, and revenue in the line's currency), with the
     /// product's seller and category read from its grain. Never throws: analytics must not fail a checkout.
     /// </summary>
-    /// <param name="services">The grain's service provider.</param>
+    /// <param name="recorder">The engagement recorder.</param>
     /// <param name="grains">The grain factory.</param>
     /// <param name="order">The confirmed order.</param>
     /// <returns>A task that completes when the events are buffered.</returns>
-    public static async Task OrderConfirmedAsync(IServiceProvider services, IGrainFactory grains, Order order)
+    public static async Task OrderConfirmedAsync(IEngagementRecorder recorder, IGrainFactory grains, Order order)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(order);
-        if (services.GetService<IEngagementRecorder>() is not { } recorder)
-        {
-            return;
-        }
 
         foreach (var line in order.Items)
         {

@@ -4,6 +4,8 @@ using LiveCommerce.Abstractions.Orders;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Pricing;
+using LiveCommerce.Engagement;
+using LiveCommerce.Grains.Engagement;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Grains.Orders;
@@ -17,6 +19,7 @@ namespace LiveCommerce.Grains.Orders;
 public sealed partial class OrderGrain(
     [PersistentState("order")] IPersistentState<OrderState> state,
     IOrderFeed feed,
+    IEngagementRecorder engagement,
     TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
@@ -88,7 +91,7 @@ public sealed partial class OrderGrain(
         };
         state.State.Order = order;
         await state.WriteStateAsync();
-        await Engagement.StreamEngagement.OrderConfirmedAsync(ServiceProvider, GrainFactory, order);
+        await StreamEngagement.OrderConfirmedAsync(engagement, GrainFactory, order);
         await PublishAsync(CancellationToken.None);
         return order;
     }

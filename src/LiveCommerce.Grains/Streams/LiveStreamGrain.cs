@@ -6,6 +6,8 @@ using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Engagement;
+using LiveCommerce.Grains.Engagement;
 using LiveCommerce.Grains.Notifications;
 using LiveCommerce.Grains.Offers;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,7 @@ public sealed class LiveStreamGrain(
     IStreamNotifier notifier,
     IOptions<LiveStreamOptions> options,
     IOptions<FlashOfferOptions> offerOptions,
+    IEngagementRecorder engagement,
     TimeProvider time) : Grain, ILiveStreamGrain
 {
     private readonly LiveStreamOptions _options = options.Value;
@@ -124,7 +127,7 @@ public sealed class LiveStreamGrain(
         var card = ProductCard.From(await ReadProductAsync(productId), StreamId);
         await SaveAsync(stream with { PinnedProductId = productId });
         await notifier.SendAsync(StreamId, HubEvents.ProductPinned, card);
-        Engagement.StreamEngagement.CardPushed(ServiceProvider, StreamId, card, _viewerCount, LiveCommerce.Engagement.EngagementSurface.Pin, time.GetUtcNow());
+        StreamEngagement.CardPushed(engagement, StreamId, card, _viewerCount, EngagementSurface.Pin, time.GetUtcNow());
         return card;
     }
 
@@ -216,7 +219,7 @@ public sealed class LiveStreamGrain(
         }
 
         await notifier.SendAsync(StreamId, HubEvents.OfferStarted, offer);
-        Engagement.StreamEngagement.CardPushed(ServiceProvider, StreamId, ProductCard.From(product, StreamId), _viewerCount, LiveCommerce.Engagement.EngagementSurface.Offer, time.GetUtcNow());
+        StreamEngagement.CardPushed(engagement, StreamId, ProductCard.From(product, StreamId), _viewerCount, EngagementSurface.Offer, time.GetUtcNow());
         return offer;
     }
 

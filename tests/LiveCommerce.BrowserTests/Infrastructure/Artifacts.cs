@@ -3,7 +3,7 @@ namespace LiveCommerce.BrowserTests.Infrastructure;
 /// <summary>Where the tests leave screenshots: <c>artifacts/screenshots/</c> at the repository root.</summary>
 public static class Artifacts
 {
-    private static readonly Lazy<string> s_screenshots = new(() =>
+    private static readonly Lazy<string> ScreenshotFolder = new(() =>
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LiveCommerce.sln")))
@@ -18,7 +18,7 @@ public static class Artifacts
     });
 
     /// <summary>The screenshot folder, created on first use.</summary>
-    public static string Screenshots => s_screenshots.Value;
+    public static string Screenshots => ScreenshotFolder.Value;
 
     /// <summary>The path of a screenshot named <paramref name="name"/> (without extension).</summary>
     public static string Screenshot(string name) => Path.Combine(Screenshots, name + ".png");

@@ -1,4 +1,8 @@
+using LiveCommerce.Engagement;
 using LiveCommerce.Grains.Notifications;
+using LiveCommerce.Grains.Orders;
+using LiveCommerce.Silo.Orders;
+using Microsoft.Extensions.Configuration;
 using LiveCommerce.Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -37,6 +41,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
                     options.PresenceTimeout = TimeSpan.FromSeconds(1);
                 });
                 services.AddSingleton<IStreamNotifier, RecordingNotifier>();
+                services.AddSingleton<IOrderFeed, NoOrderFeed>();
+                services.AddLiveEngagement(new ConfigurationBuilder().Build());
             });
     }
 }

@@ -9,16 +9,16 @@ namespace LiveCommerce.Tests.Grains;
 /// </summary>
 public sealed class RecordingNotifier : IStreamNotifier
 {
-    private static readonly ConcurrentQueue<(string StreamId, string EventName, object Payload)> s_sent = new();
+    private static readonly ConcurrentQueue<(string StreamId, string EventName, object Payload)> Sent = new();
 
     /// <summary>Events published to <paramref name="streamId"/>, in order.</summary>
     public static IReadOnlyList<(string EventName, object Payload)> SentTo(string streamId) =>
-        [.. s_sent.Where(e => e.StreamId == streamId).Select(e => (e.EventName, e.Payload))];
+        [.. Sent.Where(e => e.StreamId == streamId).Select(e => (e.EventName, e.Payload))];
 
     /// <inheritdoc />
     public Task SendAsync(string streamId, string eventName, object payload, CancellationToken cancellationToken = default)
     {
-        s_sent.Enqueue((streamId, eventName, payload));
+        Sent.Enqueue((streamId, eventName, payload));
         return Task.CompletedTask;
     }
 }
