@@ -32,6 +32,29 @@ public sealed class HostingTests
         Assert.Equal(products[0].Id, (await creator.PinAsync(stream.Id, products[0].Id)).ProductId);
     }
 
+    [Fact]
+    public async Task Too_many_HTTP_requests_from_one_caller_get_429_problem_details()
+    {
+        await using var host = new EngineHost(settings: new Dictionary<string, string?> { ["HttpLimits:RequestsPerSecond"] = "3" });
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await host.Http.GetAsync("/api/products/missing");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused ??= response;
+            }
+        }
+
+        Assert.Contains(HttpStatusCode.NotFound, statuses);
+        Assert.NotNull(refused);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var health = await host.Http.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     private static IEnumerable<Exception> Flatten(Exception error)
     {
         for (var current = error; current is not null; current = current.InnerException)
