@@ -66,20 +66,8 @@ public readonly record struct EngagementEvent
     /// <param name="at">When.</param>
     /// <returns>The event.</returns>
     public static EngagementEvent Impression(
-        string streamId, in ProductFacts product, string? viewerId, bool anonymous, EngagementSurface surface, long count, DateTimeOffset at) => new()
-    {
-        Kind = EngagementKind.Impression,
-        StreamId = streamId,
-        ProductId = product.ProductId,
-        SellerId = product.SellerId,
-        SellerKind = product.SellerKind,
-        Category = product.Category,
-        ViewerId = viewerId,
-        Anonymous = anonymous,
-        Surface = surface,
-        Count = count,
-        Timestamp = at,
-    };
+        string streamId, in ProductFacts product, string? viewerId, bool anonymous, EngagementSurface surface, long count, DateTimeOffset at) =>
+        Product(EngagementKind.Impression, streamId, product, viewerId, anonymous, count, at) with { Surface = surface };
 
     /// <summary>A viewer opened a product card.</summary>
     /// <param name="streamId">The stream.</param>
@@ -132,7 +120,7 @@ public readonly record struct EngagementEvent
     };
 
     private static EngagementEvent Product(
-        EngagementKind kind, string streamId, in ProductFacts product, string viewerId, bool anonymous, long count, DateTimeOffset at) => new()
+        EngagementKind kind, string streamId, in ProductFacts product, string? viewerId, bool anonymous, long count, DateTimeOffset at) => new()
     {
         Kind = kind,
         StreamId = streamId,
