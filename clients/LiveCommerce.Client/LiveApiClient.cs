@@ -24,6 +24,14 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     public Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default) =>
         SendAsync<Product>(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(productId)}", null, cancellationToken);
 
+    /// <summary>Lists a seller's products, oldest first (the caller's own when <paramref name="sellerId"/> is null).</summary>
+    public Task<IReadOnlyList<Product>> ListProductsAsync(string? sellerId = null, int page = 1, int pageSize = 100, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<Product>>(
+            HttpMethod.Get,
+            $"/api/products?page={page}&pageSize={pageSize}" + (sellerId is null ? string.Empty : "&sellerId=" + Uri.EscapeDataString(sellerId)),
+            null,
+            cancellationToken);
+
     /// <summary>Creates a stream owned by the caller (creator).</summary>
     public Task<LiveStream> CreateStreamAsync(CreateStreamRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<LiveStream>(HttpMethod.Post, "/api/streams", request, cancellationToken);

@@ -14,6 +14,7 @@ public static class ProductsApi
     {
         var group = routes.MapGroup("/api/products").WithTags("Products");
         group.MapPost("/", CreateAsync).RequireAuthorization(Roles.CanListProducts);
+        group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         return group;
     }
@@ -29,6 +30,26 @@ public static class ProductsApi
 
         var product = await grains.GetGrain<ISellerCatalogGrain>(user.RequiredUserId()).CreateProductAsync(request!);
         return TypedResults.Created($"/api/products/{product.Id}", product);
+    }
+
+    /// <summary>The most products one page lists.</summary>
+    public const int MaxPageSize = 200;
+
+    private static async Task<Results<Ok<IReadOnlyList<Product>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, IGrainFactory grains, string? sellerId = null, int page = 1, int pageSize = 100)
+    {
+        sellerId ??= user.UserId();
+        if (string.IsNullOrWhiteSpace(sellerId) || sellerId.Length > 64 || page < 1 || pageSize is < 1 or > MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["sellerId"] = [$"Name a seller (or sign in to list your own products); page starts at 1 and pageSize is 1 to {MaxPageSize}."],
+            });
+        }
+
+        var ids = await grains.GetGrain<ISellerCatalogGrain>(sellerId).GetProductIdsAsync();
+        var products = await Task.WhenAll(ids.Skip((page - 1) * pageSize).Take(pageSize).Select(id => grains.GetGrain<IProductGrain>(id).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<Product>>(products.OfType<Product>().ToList());
     }
 
     private static async Task<Results<Ok<Product>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(string id, IGrainFactory grains)

@@ -306,6 +306,21 @@ public abstract class EngineScenarios
     }
 
     [Fact]
+    public async Task A_sellers_products_are_listed_for_the_seller_and_by_seller_id()
+    {
+        var seller = "seller-" + Guid.NewGuid().ToString("N")[..8];
+        var api = Host.Api(seller, "seller");
+        var first = await api.CreateProductAsync(Catalog.Product());
+        var second = await api.CreateProductAsync(Catalog.Product());
+
+        Assert.Equal([first.Id, second.Id], (await api.ListProductsAsync()).Select(p => p.Id));
+        Assert.Equal([second.Id], (await Host.Api("someone").ListProductsAsync(seller, page: 2, pageSize: 1)).Select(p => p.Id));
+        Assert.Empty(await api.ListProductsAsync("nobody-" + Guid.NewGuid().ToString("N")[..6]));
+        using var anonymous = await Host.Http.GetAsync("/api/products");
+        Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_ids_are_404_problems()
     {
         var creator = Host.Api("creator-" + Guid.NewGuid().ToString("N")[..8], "creator");

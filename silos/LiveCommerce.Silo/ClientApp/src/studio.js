@@ -46,26 +46,6 @@ const state = {
 const sub = () => tokens.claims?.sub ?? null;
 const call = (method, path, body) => api(method, path, { body, token: tokens.token });
 
-function catalogKey() {
-  return `livecommerce.studio.catalog.${sub()}`;
-}
-
-function saveCatalogIds() {
-  try {
-    localStorage.setItem(catalogKey(), JSON.stringify([...state.catalog.keys()]));
-  } catch {
-    // Storage may be off; the catalog then lives as long as the page.
-  }
-}
-
-function loadCatalogIds() {
-  try {
-    return JSON.parse(localStorage.getItem(catalogKey()) ?? '[]');
-  } catch {
-    return [];
-  }
-}
-
 function showErrors(form, error) {
   const box = form.querySelector('[data-errors]');
   for (const field of form.querySelectorAll('.invalid')) field.classList.remove('invalid');
@@ -141,9 +121,12 @@ tokens.onChange(onSignedIn);
 // ---------------------------------------------------------------- catalog
 
 async function loadCatalog() {
-  const ids = loadCatalogIds();
-  const products = await Promise.all(ids.map((id) => call('GET', `/api/products/${encodeURIComponent(id)}`).catch(() => null)));
-  for (const product of products) if (product) state.catalog.set(product.id, product);
+  try {
+    const products = await call('GET', '/api/products?pageSize=200');
+    for (const product of products) state.catalog.set(product.id, product);
+  } catch (error) {
+    toast(error.message);
+  }
   renderCatalog();
 }
 
@@ -195,7 +178,6 @@ $('#product-form').addEventListener('submit', async (event) => {
       sellerKind: data.get('sellerKind'),
     });
     state.catalog.set(product.id, product);
-    saveCatalogIds();
     renderCatalog();
     showErrors(form, null);
     form.reset();
