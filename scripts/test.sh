@@ -46,7 +46,8 @@ dotnet build LiveCommerce.sln -c Release -nologo -v q
 build=$?
 test_exit=1
 if [ "$build" = 0 ]; then
-  dotnet test LiveCommerce.sln -c Release --no-build -nologo \
+  # One test assembly at a time: the load-heavy end-to-end tests and the browser tests share two cores.
+  dotnet test LiveCommerce.sln -c Release --no-build -nologo -m:1 \
     --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
   test_exit=$?
 fi

@@ -25,7 +25,7 @@ public sealed class LandingTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Contains(title, await tile.InnerTextAsync(), StringComparison.Ordinal);
 
         await tile.ClickAsync();
-        await page.WaitForURLAsync($"**/watch/{stream.Id}");
+        await page.WaitForURLAsync($"**/watch/{stream.Id}", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit, Timeout = WaitMs });
         await page.WaitForSelectorAsync("body[data-connection='connected']", new() { Timeout = WaitMs, State = Microsoft.Playwright.WaitForSelectorState.Attached });
         Assert.Equal(title, await page.Locator("#title").InnerTextAsync());
     }
