@@ -24,6 +24,10 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     public Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default) =>
         SendAsync<Product>(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(productId)}", null, cancellationToken);
 
+    /// <summary>Sets the seller's terms for other creators' streams (the product's seller only).</summary>
+    public Task<Product> SetTermsAsync(string productId, SellerTerms terms, CancellationToken cancellationToken = default) =>
+        SendAsync<Product>(HttpMethod.Put, $"/api/products/{Uri.EscapeDataString(productId)}/terms", terms, cancellationToken);
+
     /// <summary>Lists a seller's products, oldest first (the caller's own when <paramref name="sellerId"/> is null).</summary>
     public Task<IReadOnlyList<Product>> ListProductsAsync(string? sellerId = null, int page = 1, int pageSize = 100, CancellationToken cancellationToken = default) =>
         SendAsync<IReadOnlyList<Product>>(

@@ -144,6 +144,18 @@ public sealed class LiveViewerClient : IAsyncDisposable
     public Task<Order> CheckoutAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync<Order>(HubMethods.Checkout, idempotencyKey, cancellationToken);
 
+    /// <summary>The viewer's cart.</summary>
+    public Task<Cart> GetCartAsync(CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<Cart>(HubMethods.GetCart, cancellationToken);
+
+    /// <summary>Sets the units of a regular line; 0 removes it.</summary>
+    public Task<Cart> SetCartQuantityAsync(string productId, int quantity, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<Cart>(HubMethods.SetCartQuantity, productId, quantity, cancellationToken);
+
+    /// <summary>Gives a held unit back at once and drops its line.</summary>
+    public Task<Cart> ReleaseHoldAsync(string reservationId, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<Cart>(HubMethods.ReleaseHold, reservationId, cancellationToken);
+
     /// <summary>An empty round trip to the engine.</summary>
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync(HubMethods.Ping, cancellationToken);

@@ -153,6 +153,25 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         return await grains.GetGrain<ICartGrain>(userId).CheckoutAsync(idempotencyKey);
     }
 
+    /// <summary>The viewer's cart (contract v2).</summary>
+    public Task<Cart> GetCart() => grains.GetGrain<ICartGrain>(RequireUser("see your cart")).GetAsync();
+
+    /// <summary>Sets the units of a regular cart line; 0 removes it (contract v2).</summary>
+    public Task<Cart> SetCartQuantity(string productId, int quantity)
+    {
+        var userId = RequireUser("change your cart");
+        RequireId(productId, "product");
+        return grains.GetGrain<ICartGrain>(userId).SetQuantityAsync(productId, quantity);
+    }
+
+    /// <summary>Gives a held unit back at once and drops its line (contract v2).</summary>
+    public Task<Cart> ReleaseHold(string reservationId)
+    {
+        var userId = RequireUser("change your cart");
+        RequireId(reservationId, "reservation");
+        return grains.GetGrain<ICartGrain>(userId).ReleaseHoldAsync(reservationId);
+    }
+
     /// <summary>Does nothing: lets a client measure a round trip, or keep a connection warm.</summary>
     public Task Ping() => Task.CompletedTask;
 

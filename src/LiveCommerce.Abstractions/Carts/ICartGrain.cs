@@ -18,6 +18,14 @@ public interface ICartGrain : IGrainWithStringKey
     [Alias("AddItemAsync")]
     Task<Cart> AddItemAsync(string streamId, string productId, int quantity);
 
+    /// <summary>Sets the units of the regular line of a product; 0 removes it (contract v2 <c>SetCartQuantity</c>).</summary>
+    [Alias("SetQuantityAsync")]
+    Task<Cart> SetQuantityAsync(string productId, int quantity);
+
+    /// <summary>Gives a held unit back to its offer at once and drops its line (contract v2 <c>ReleaseHold</c>).</summary>
+    [Alias("ReleaseHoldAsync")]
+    Task<Cart> ReleaseHoldAsync(string reservationId);
+
     /// <summary>Adds the line of a unit held by a flash-offer claim.</summary>
     [Alias("AddHoldAsync")]
     Task<Cart> AddHoldAsync(CartItem line);

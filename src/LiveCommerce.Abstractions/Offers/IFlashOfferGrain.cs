@@ -38,6 +38,10 @@ public interface IFlashOfferGrain : IGrainWithStringKey
     [Alias("RevertHoldAsync")]
     Task RevertHoldAsync(string reservationId, string orderId);
 
+    /// <summary>Gives <paramref name="viewerId"/>'s unsold hold back at once; false when there is no such hold (already lapsed, sold or released).</summary>
+    [Alias("ReleaseHoldAsync")]
+    Task<bool> ReleaseHoldAsync(string reservationId, string viewerId);
+
     /// <summary>Where the offer's units are now: remaining, held and sold.</summary>
     [Alias("GetUnitsAsync")]
     Task<OfferUnits> GetUnitsAsync();

@@ -29,4 +29,7 @@ public sealed record CartItem
 
     /// <summary>When the hold behind an offer line lapses, or null.</summary>
     [Id(7)] public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>The creator whose stream sold the line (contract v2), or null when unknown.</summary>
+    [Id(8)] public string? CreatorId { get; init; }
 }

@@ -27,6 +27,15 @@ public static class HubMethods
     /// <summary><c>ClaimOffer(streamId, offerId)</c> → ClaimResult.</summary>
     public const string ClaimOffer = nameof(ClaimOffer);
 
+    /// <summary><c>GetCart()</c> → Cart (contract v2).</summary>
+    public const string GetCart = nameof(GetCart);
+
+    /// <summary><c>SetCartQuantity(productId, quantity)</c> → Cart; 0 removes a regular line (contract v2).</summary>
+    public const string SetCartQuantity = nameof(SetCartQuantity);
+
+    /// <summary><c>ReleaseHold(reservationId)</c> → Cart; the held unit goes back at once (contract v2).</summary>
+    public const string ReleaseHold = nameof(ReleaseHold);
+
     /// <summary><c>Ping()</c>: an empty round trip (an addition to the contract).</summary>
     public const string Ping = nameof(Ping);
 

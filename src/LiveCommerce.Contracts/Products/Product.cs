@@ -41,4 +41,7 @@ public sealed record Product
 
     /// <summary>When it was created.</summary>
     [Id(11)] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The seller's terms for other creators' streams, or null: only the seller's own streams run offers on it.</summary>
+    [Id(12)] public SellerTerms? Terms { get; init; }
 }

@@ -66,6 +66,12 @@ public sealed class CartGrain([PersistentState("cart")] IPersistentState<CartSta
     }
 
     /// <inheritdoc />
+    public Task<Cart> SetQuantityAsync(string productId, int quantity) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public Task<Cart> ReleaseHoldAsync(string reservationId) => throw new NotSupportedException();
+
+    /// <inheritdoc />
     public async Task<Cart> AddHoldAsync(CartItem line)
     {
         CheckCurrency(line.UnitPrice);

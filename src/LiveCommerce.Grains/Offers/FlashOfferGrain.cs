@@ -234,6 +234,9 @@ public sealed partial class FlashOfferGrain(
     }
 
     /// <inheritdoc />
+    public Task<bool> ReleaseHoldAsync(string reservationId, string viewerId) => throw new NotSupportedException();
+
+    /// <inheritdoc />
     public Task<OfferUnits> GetUnitsAsync()
     {
         var offer = Current ?? throw LiveCommerceException.NotFound($"Offer '{OfferId}' was not found.");

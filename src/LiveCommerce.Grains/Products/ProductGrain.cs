@@ -47,6 +47,12 @@ public sealed class ProductGrain(
     public Task<Product?> GetAsync() => Task.FromResult(state.State.Product);
 
     /// <inheritdoc />
+    public Task<Product> SetTermsAsync(string callerId, SellerTerms terms) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public Task ApplyAsync(LiveCommerce.Abstractions.Products.Stock.StockOperation operation) => throw new NotSupportedException();
+
+    /// <inheritdoc />
     public Task<Inventory> GetInventoryAsync() =>
         Task.FromResult(new Inventory(state.State.Received, Existing.Stock, state.State.InOffers, state.State.Sold));
 
