@@ -1,8 +1,10 @@
 using LiveCommerce.Client;
+using LiveCommerce.Testing.Faults;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,15 +21,29 @@ public sealed class EngineHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _configureServices;
 
     /// <summary>Creates and starts a host.</summary>
     /// <param name="redis">The Redis connection string; null means the embedded default.</param>
     /// <param name="clusterId">The Orleans cluster and service id; null means a fresh one.</param>
     /// <param name="settings">Settings that override the defaults.</param>
     /// <param name="environment">The hosting environment, <c>Testing</c> by default.</param>
-    public EngineHost(string? redis = null, string? clusterId = null, IDictionary<string, string?>? settings = null, string environment = "Testing")
+    /// <param name="storageFaults">
+    /// When given, the default grain storage (memory or Redis) is wrapped in a <see cref="FaultyGrainStorage"/> that
+    /// fails calls as these faults decide, while <see cref="GrainStorageFaults.Enabled"/> is on.
+    /// </param>
+    /// <param name="configureServices">Changes the engine's services after it registered them (test doubles, decorators).</param>
+    public EngineHost(
+        string? redis = null,
+        string? clusterId = null,
+        IDictionary<string, string?>? settings = null,
+        string environment = "Testing",
+        GrainStorageFaults? storageFaults = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         _environment = environment;
+        StorageFaults = storageFaults;
+        _configureServices = configureServices;
         _settings = new Dictionary<string, string?>
         {
             ["Auth:SigningKey"] = TestTokens.SigningKey,
@@ -60,6 +76,9 @@ public sealed class EngineHost : WebApplicationFactory<Program>
 
     /// <summary>Where the host listens.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The faults of the host's grain storage, when it was started with some; switch them with <see cref="GrainStorageFaults.Enabled"/>.</summary>
+    public GrainStorageFaults? StorageFaults { get; }
 
     /// <summary>A plain HTTP client to the host.</summary>
     public HttpClient Http { get; }
@@ -94,6 +113,14 @@ public sealed class EngineHost : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
 
         builder.UseUrls("http://127.0.0.1:0");
+        builder.ConfigureTestServices(services =>
+        {
+            _configureServices?.Invoke(services);
+            if (StorageFaults is { } faults)
+            {
+                services.AddFaultyGrainStorage(faults);
+            }
+        });
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft.Orleans", LogLevel.Error).AddFilter("Polly", LogLevel.Error));
     }
