@@ -1,0 +1,99 @@
+using LiveCommerce.Client;
+using LiveCommerce.Testing;
+using LiveCommerce.Testing.Faults;
+using LiveCommerce.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace LiveCommerce.Tests.Faults;
+
+/// <summary>
+/// The embedded engine on a grain storage that fails writes before and after they land (and some reads and
+/// clears) while viewers cart, claim and check out with retries and the creator starts and cancels offers; then
+/// faults off, holds lapse and contract v2's invariants are checked over HTTP.
+/// </summary>
+public sealed class StorageFaultTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan HoldPeriod = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task Units_are_conserved_and_no_confirmed_order_is_lost_when_grain_storage_fails()
+    {
+        var violations = new List<string>();
+        for (var round = 0; round < FaultRun.Rounds; round++)
+        {
+            var seed = FaultRun.Seed(4101, round);
+            violations.AddRange(await RunAsync(seed));
+        }
+
+        Assert.True(violations.Count == 0, $"{violations.Count} violations:\n" + string.Join("\n", violations));
+    }
+
+    private async Task<IReadOnlyList<string>> RunAsync(int seed)
+    {
+        var faults = new GrainStorageFaults(seed)
+        {
+            WriteFailBeforeRate = 0.08,
+            WriteFailAfterRate = 0.08,
+            ReadFailRate = 0.03,
+            ClearFailRate = 0.1,
+        };
+        Say($"storage faults, seed {seed}: writes fail before landing 8%, after landing 8%, reads 3%, clears 10%");
+        await using var host = new EngineHost(settings: new Dictionary<string, string?>
+        {
+            ["FlashOffers:HoldSeconds"] = ((int)HoldPeriod.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:ClaimsPerSecond"] = "1000",
+            ["Hub:ClaimBurst"] = "1000",
+        }, storageFaults: faults);
+
+        // Setup runs clean.
+        var ledger = new CommerceLedger();
+        var (stream, _, creator) = await Catalog.LiveStreamAsync(host, products: 0);
+        var created = new List<Contracts.Products.Product>();
+        foreach (var stock in new[] { 12, 6, 3 })
+        {
+            var product = await creator.CreateProductAsync(Catalog.Product(stock: stock));
+            await creator.AddProductAsync(stream.Id, product.Id);
+            ledger.Product(product.Id, stock);
+            created.Add(product);
+        }
+
+        var buyers = new List<FaultBuyer>();
+        for (var i = 0; i < 8; i++)
+        {
+            buyers.Add(await FaultBuyer.ConnectAsync(host.BaseAddress, $"sf-{seed}-{i}-{Guid.NewGuid():N}"[..20], stream.Id, ledger, seed * 31 + i, i % 2 == 0 ? HubProtocol.Json : HubProtocol.MessagePack));
+        }
+
+        var rush = new ShoppingRush(ledger, stream.Id, created, () => creator, seed) { ReconnectWait = TimeSpan.FromSeconds(5) };
+        try
+        {
+            faults.Enabled = true;
+            await rush.RunAsync(buyers, steps: 30);
+            faults.Enabled = false;
+            Say(faults.ToString());
+
+            // Faults off: end every offer, let every hold lapse, then check.
+            await rush.CancelAllAsync();
+            await ledger.SettleAsync(creator, HoldPeriod, TimeSpan.FromSeconds(20));
+            var violations = await ledger.CheckAsync((sub, roles) => host.Api(sub, roles));
+            Say(ledger.Summary());
+            Say($"{rush.Offers.Count} offers; {violations.Count} violations");
+            foreach (var violation in violations)
+            {
+                Say("  " + violation);
+            }
+
+            return violations.Select(v => $"[storage faults, seed {seed}] {v}").ToList();
+        }
+        finally
+        {
+            faults.Enabled = false;
+            await Task.WhenAll(buyers.Select(b => b.DisposeAsync().AsTask()));
+        }
+    }
+
+    private void Say(string line)
+    {
+        output.WriteLine(line);
+        Console.WriteLine("[faults] " + line);
+    }
+}
