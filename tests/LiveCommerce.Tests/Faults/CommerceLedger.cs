@@ -40,7 +40,11 @@ public sealed class CommerceLedger
     /// <summary>A checkout (or another call) was refused with <paramref name="message"/>.</summary>
     public void Refused(string message)
     {
-        var kind = message.Length > 60 ? message[..60] : message;
+        ArgumentNullException.ThrowIfNull(message);
+        const string Wrapped = "HubException: ";
+        var at = message.IndexOf(Wrapped, StringComparison.Ordinal);
+        var text = at < 0 ? message : message[(at + Wrapped.Length)..];
+        var kind = text.Length > 70 ? text[..70] : text;
         _refusals.AddOrUpdate(kind, 1, (_, n) => n + 1);
     }
 

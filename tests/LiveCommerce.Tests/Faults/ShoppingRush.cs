@@ -125,22 +125,22 @@ public sealed class ShoppingRush
         for (var step = 0; step < steps; step++)
         {
             var product = _products[random.Next(_products.Count)];
-            switch (random.Next(10))
+            switch (random.Next(20))
             {
-                case 0 or 1 or 2:
+                case < 5:
                     if (RandomOffer(random) is { } offerId)
                     {
                         await buyer.ClaimAsync(_streamId, offerId, ReconnectWait);
                     }
 
                     break;
-                case 3 or 4:
+                case < 12:
                     await buyer.TryAsync(() => buyer.Client.AddToCartAsync(_streamId, product.Id, random.Next(1, 4)), ReconnectWait);
                     break;
-                case 5 or 6 or 7:
+                case < 17:
                     await buyer.CheckoutAsync($"{buyer.Id}-k{keys++}", CheckoutAttempts, ReconnectWait);
                     break;
-                case 8:
+                case < 19:
                     await buyer.TryAsync(() => buyer.Client.SetCartQuantityAsync(product.Id, random.Next(0, 3)), ReconnectWait);
                     break;
                 default:
