@@ -18,6 +18,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Lock _logGate = new();
     private readonly StreamWriter _log;
     private Process? _process;
+    private volatile bool _ready;
 
     /// <summary>Describes a silo; <see cref="StartAsync"/> runs it.</summary>
     /// <param name="redis">The Redis connection string (cluster mode).</param>
@@ -52,6 +53,10 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Logging:LogLevel:Orleans"] = "Error",
             ["Logging:LogLevel:Microsoft.Orleans"] = "Error",
             ["Logging:LogLevel:Polly"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore.SignalR"] = "Critical",
+
+            // Orleans binds Orleans:Messaging itself: calls to a silo that died fail after 10 s rather than 30 s.
+            ["Orleans:Messaging:ResponseTimeout"] = "00:00:10",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -85,6 +90,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>Whether the process runs now.</summary>
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Whether the process runs and answered <c>/health/ready</c> since it was last started.</summary>
+    public bool IsReady => _ready && IsRunning;
 
     /// <summary>The OS process id of the current run.</summary>
     public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
@@ -130,12 +138,16 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
         Starts++;
+        var started = Stopwatch.StartNew();
         await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        _ready = true;
+        Log($"=== {Name} ready after {started.Elapsed.TotalSeconds:F1} s");
     }
 
     /// <summary>Kills the process with SIGKILL (no shutdown of any kind) and waits until it is gone.</summary>
     public async Task KillAsync()
     {
+        _ready = false;
         if (_process is not { } process)
         {
             return;

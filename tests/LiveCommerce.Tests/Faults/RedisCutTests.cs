@@ -40,7 +40,7 @@ public sealed class RedisCutTests(ITestOutputHelper output)
         LiveApiClient ApiA(string sub, string[] roles) => SiloProcess.Api(httpA, sub, roles);
 
         var ledger = new CommerceLedger();
-        var (stream, products, creatorId) = await FaultShop.OpenAsync(ApiA, ledger, 20, 8, 4);
+        var (stream, products, creatorId) = await FaultShop.OpenAsync(ApiA, ledger, 40, 20, 6);
         var buyers = new List<FaultBuyer>();
         for (var i = 0; i < 10; i++)
         {
@@ -50,7 +50,7 @@ public sealed class RedisCutTests(ITestOutputHelper output)
 
         var creator = ApiA(creatorId, ["creator", "seller"]);
         var creatorOnB = SiloProcess.Api(httpB, creatorId, "creator", "seller");
-        var rush = new ShoppingRush(ledger, stream.Id, products, () => a.IsRunning ? creator : creatorOnB, seed)
+        var rush = new ShoppingRush(ledger, stream.Id, products, () => a.IsReady ? creator : creatorOnB, seed)
         {
             ReconnectWait = TimeSpan.FromSeconds(45),
             CheckoutAttempts = 4,
@@ -69,7 +69,7 @@ public sealed class RedisCutTests(ITestOutputHelper output)
                 await rush.StartOfferAsync(product, quantity: Math.Max(1, product.Stock / 2), seconds: 30);
             }
 
-            var running = rush.RunAsync(buyers, steps: 25);
+            var running = rush.RunAsync(buyers, steps: 40);
             var outages = Task.Run(async () =>
             {
                 await Task.Delay(cutAt);

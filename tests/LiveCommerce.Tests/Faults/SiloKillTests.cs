@@ -38,7 +38,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
         LiveApiClient ApiA(string sub, string[] roles) => SiloProcess.Api(httpA, sub, roles);
 
         var ledger = new CommerceLedger();
-        var (stream, products, creatorId) = await FaultShop.OpenAsync(ApiA, ledger, 20, 8, 4);
+        var (stream, products, creatorId) = await FaultShop.OpenAsync(ApiA, ledger, 40, 20, 6);
         var buyers = new List<FaultBuyer>();
         for (var i = 0; i < 10; i++)
         {
@@ -48,13 +48,13 @@ public sealed class SiloKillTests(ITestOutputHelper output)
 
         var creator = ApiA(creatorId, ["creator", "seller"]);
         var creatorOnB = SiloProcess.Api(httpB, creatorId, "creator", "seller");
-        var rush = new ShoppingRush(ledger, stream.Id, products, () => a.IsRunning ? creator : creatorOnB, seed)
+        var rush = new ShoppingRush(ledger, stream.Id, products, () => a.IsReady ? creator : creatorOnB, seed)
         {
             ReconnectWait = TimeSpan.FromSeconds(45),
             CheckoutAttempts = 4,
         };
         var victim = random.Next(2) == 0 ? b : a;
-        var killAt = TimeSpan.FromMilliseconds(random.Next(400, 2500));
+        var killAt = TimeSpan.FromMilliseconds(random.Next(300, 1500));
         Say($"silo kill, seed {seed}: SIGKILL silo {victim.Name} {killAt.TotalMilliseconds:F0} ms into the rush, then start it again on the same ports");
         try
         {
@@ -63,7 +63,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
                 await rush.StartOfferAsync(product, quantity: Math.Max(1, product.Stock / 2), seconds: 30);
             }
 
-            var running = rush.RunAsync(buyers, steps: 25);
+            var running = rush.RunAsync(buyers, steps: 40);
             var killer = Task.Run(async () =>
             {
                 await Task.Delay(killAt);
