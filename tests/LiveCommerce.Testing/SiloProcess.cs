@@ -139,7 +139,7 @@ public sealed class SiloProcess : IAsyncDisposable
         _process = process;
         Starts++;
         var started = Stopwatch.StartNew();
-        await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(120));
         _ready = true;
         Log($"=== {Name} ready after {started.Elapsed.TotalSeconds:F1} s");
     }

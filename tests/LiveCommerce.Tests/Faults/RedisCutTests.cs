@@ -56,9 +56,10 @@ public sealed class RedisCutTests(ITestOutputHelper output)
             CheckoutAttempts = 4,
         };
         var cutAt = TimeSpan.FromMilliseconds(random.Next(300, 1500));
-        var cutFor = TimeSpan.FromMilliseconds(random.Next(1500, 3000));
+        // Longer than StackExchange.Redis' 5 s command timeout, so queued commands fail rather than only wait.
+        var cutFor = TimeSpan.FromMilliseconds(random.Next(5500, 7500));
         var stallAfter = TimeSpan.FromMilliseconds(random.Next(500, 1500));
-        var stallFor = TimeSpan.FromMilliseconds(random.Next(2000, 4000));
+        var stallFor = TimeSpan.FromMilliseconds(random.Next(5500, 7500));
         var victim = random.Next(2) == 0 ? a : b;
         Say($"redis cut, seed {seed}: cut every Redis connection and refuse new ones {cutAt.TotalMilliseconds:F0} ms into the rush for {cutFor.TotalMilliseconds:F0} ms; "
             + $"{stallAfter.TotalMilliseconds:F0} ms later stall all Redis traffic for {stallFor.TotalMilliseconds:F0} ms; after the rush SIGKILL silo {victim.Name} and start it again");
