@@ -132,6 +132,40 @@ public sealed class RedisOrderFeedTests : IAsyncLifetime
         Assert.Equal(order.Id, processed[0]);
     }
 
+    [Fact]
+    public async Task The_trimmer_keeps_running_through_failed_rounds()
+    {
+        // The key holds a string: every round fails until it is a stream again.
+        await Db.StringSetAsync(Key, "not a stream");
+        var (feed, trimmer) = Create(trimInterval: TimeSpan.FromMilliseconds(50));
+        await trimmer.StartAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(300);
+            await Assert.ThrowsAsync<RedisServerException>(() => trimmer.TrimAsync());
+            await Db.KeyDeleteAsync(Key);
+            for (var i = 0; i < 5; i++)
+            {
+                await feed.AppendAsync(NewOrder());
+            }
+
+            await Db.StreamCreateConsumerGroupAsync(Key, Group, StreamPosition.Beginning);
+            var read = await Db.StreamReadGroupAsync(Key, Group, "worker", StreamPosition.NewMessages, count: 5);
+            await Db.StreamAcknowledgeAsync(Key, Group, [.. read.Select(e => e.Id)]);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (await Db.StreamLengthAsync(Key) > 1 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(1, await Db.StreamLengthAsync(Key));
+        }
+        finally
+        {
+            await trimmer.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static (long Trimmed, long Length) Summary(OrderFeedTrim trim) => (trim.Trimmed, trim.Length);
 
     private static Order NewOrder() => new()
@@ -144,9 +178,9 @@ public sealed class RedisOrderFeedTests : IAsyncLifetime
         CreatedAt = DateTimeOffset.UtcNow,
     };
 
-    private (RedisOrderFeed Feed, OrderFeedTrimmer Trimmer) Create(long hardMaxLength = 0)
+    private (RedisOrderFeed Feed, OrderFeedTrimmer Trimmer) Create(long hardMaxLength = 0, TimeSpan? trimInterval = null)
     {
-        var options = OptionsOf.Create(new OrderFeedOptions { HardMaxLength = hardMaxLength });
+        var options = OptionsOf.Create(new OrderFeedOptions { HardMaxLength = hardMaxLength, TrimInterval = trimInterval ?? TimeSpan.FromSeconds(30) });
         var cluster = OptionsOf.Create(new ClusterOptions { ServiceId = _serviceId, ClusterId = _serviceId });
         return (new RedisOrderFeed(_redis, options, cluster), new OrderFeedTrimmer(_redis, options, cluster, NullLogger<OrderFeedTrimmer>.Instance));
     }
