@@ -15,7 +15,8 @@ public sealed class EngagementMetrics
     {
         var meter = meters?.Create(MeterName) ?? new Meter(MeterName);
         Recorded = meter.CreateCounter<long>("livecommerce.engagement.recorded", "{event}", "Engagement events accepted into the buffer.");
-        Dropped = meter.CreateCounter<long>("livecommerce.engagement.dropped", "{event}", "Engagement events dropped because the buffer was full (or still buffered at shutdown).");
+        Dropped = meter.CreateCounter<long>("livecommerce.engagement.dropped", "{event}", "Engagement events dropped: the buffer was full, they were still buffered at shutdown, or the store refused them (poison).");
+        Poisoned = meter.CreateCounter<long>("livecommerce.engagement.poisoned", "{event}", "Engagement events the store refused on their own while it took others: dropped, not retried (also counted in dropped).");
         Written = meter.CreateCounter<long>("livecommerce.engagement.written", "{event}", "Engagement events written to the store.");
         WriteFailures = meter.CreateCounter<long>("livecommerce.engagement.write_failures", "{attempt}", "Failed batch writes (each is retried).");
         meter.CreateObservableGauge("livecommerce.engagement.buffered", pending, "{event}", "Engagement events waiting in the buffer.");
@@ -26,6 +27,9 @@ public sealed class EngagementMetrics
 
     /// <summary>Events dropped.</summary>
     public Counter<long> Dropped { get; }
+
+    /// <summary>Poison events dropped.</summary>
+    public Counter<long> Poisoned { get; }
 
     /// <summary>Events written.</summary>
     public Counter<long> Written { get; }

@@ -21,6 +21,15 @@ public sealed class EngagementOptions
     /// <summary>Longest wait between retries of a failed write. Default 5 s.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Failed writes of one batch in a row after which the pipeline asks whether the store is up at all, by writing
+    /// an empty batch. When the store takes the empty batch, the failing batch itself is at fault: it is written again
+    /// event by event, and an event the store still refuses (a poison event) is dropped, counted in
+    /// <c>livecommerce.engagement.poisoned</c> and logged. When the store is down, the batch is kept and retried.
+    /// Default 3.
+    /// </summary>
+    public int PoisonAfterFailures { get; set; } = 3;
+
     /// <summary>How long shutdown waits for the buffer to drain into the store. Default 10 s.</summary>
     public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -63,6 +72,7 @@ public sealed class EngagementOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferCapacity, 1, nameof(BufferCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PoisonAfterFailures, 1, nameof(PoisonAfterFailures));
         ArgumentOutOfRangeException.ThrowIfLessThan(TrendRecentBuckets, 1, nameof(TrendRecentBuckets));
         ArgumentOutOfRangeException.ThrowIfNegative(TrendPriorBuckets, nameof(TrendPriorBuckets));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FlushInterval, TimeSpan.Zero, nameof(FlushInterval));

@@ -14,6 +14,9 @@ namespace LiveCommerce.Engagement;
 /// A failed write is retried with exponential backoff, the same batch each time (the store applies it once), while
 /// new events wait in the buffer; only when the buffer is full are events dropped, each one counted in
 /// <c>livecommerce.engagement.dropped</c> and logged (at most once a second, with the running total).
+/// A batch the store keeps refusing while it takes an empty one is written event by event; an event it still
+/// refuses is a poison event: dropped, counted (<c>livecommerce.engagement.poisoned</c>) and logged, never retried
+/// forever. No single event stops the flusher: anything unexpected is logged and the loop goes on.
 /// </summary>
 public sealed partial class EngagementPipeline : BackgroundService, IEngagementRecorder
 {
@@ -29,7 +32,8 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
     private long _dropped;
     private long _written;
     private long _writeFailures;
-    private long _lostAtShutdown;
+    private long _discarded;
+    private long _poisoned;
     private long _lastDropLog;
     private volatile bool _storeHealthy = true;
 
@@ -68,8 +72,11 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
     /// <summary>Events accepted into the buffer so far.</summary>
     public long Recorded => Interlocked.Read(ref _recorded);
 
-    /// <summary>Events dropped so far (buffer full, or still buffered when shutdown gave up).</summary>
+    /// <summary>Events dropped so far (buffer full, still buffered when shutdown gave up, or poison).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Poison events dropped so far: events the store refused on their own while it took others.</summary>
+    public long Poisoned => Interlocked.Read(ref _poisoned);
 
     /// <summary>Events written to the store so far.</summary>
     public long Written => Interlocked.Read(ref _written);
@@ -78,7 +85,7 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
     public long WriteFailures => Interlocked.Read(ref _writeFailures);
 
     /// <summary>Events accepted but not yet written.</summary>
-    public long Buffered => Recorded - Written - Interlocked.Read(ref _lostAtShutdown);
+    public long Buffered => Recorded - Written - Interlocked.Read(ref _discarded);
 
     /// <summary>Whether the last write succeeded.</summary>
     public bool StoreHealthy => _storeHealthy;
@@ -144,14 +151,25 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
         {
             while (await reader.WaitToReadAsync(stoppingToken))
             {
-                Fill(reader);
-                if (_buffer.Count < _options.BatchSize)
+                try
                 {
-                    await Task.Delay(_options.FlushInterval, _time, stoppingToken);
                     Fill(reader);
-                }
+                    if (_buffer.Count < _options.BatchSize)
+                    {
+                        await Task.Delay(_options.FlushInterval, _time, stoppingToken);
+                        Fill(reader);
+                    }
 
-                await WriteAsync(stoppingToken);
+                    await WriteAsync(stoppingToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // A last guard: nothing a batch holds may stop the flusher. What was in hand is dropped and counted.
+                    var lost = _buffer.Count;
+                    _buffer.Clear();
+                    Discard(lost, poisoned: true);
+                    LogFlushFailed(_logger, lost, error);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -179,10 +197,14 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
         catch (OperationCanceledException)
         {
             var lost = _buffer.Count + reader.Count;
-            Interlocked.Add(ref _dropped, lost);
-            Interlocked.Add(ref _lostAtShutdown, lost);
-            _metrics.Dropped.Add(lost);
+            Discard(lost, poisoned: false);
             LogLostAtShutdown(_logger, lost);
+        }
+        catch (Exception error)
+        {
+            var lost = _buffer.Count + reader.Count;
+            Discard(lost, poisoned: false);
+            LogFlushFailed(_logger, lost, error);
         }
     }
 
@@ -194,6 +216,11 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
         }
     }
 
+    /// <summary>
+    /// Writes the events in hand. When the store refuses the batch while it is up (it takes an empty batch), the
+    /// events are written one by one, and those the store still refuses are dropped as poison. Events leave the
+    /// buffer once written or dropped, so a shutdown in the middle counts only what is really left.
+    /// </summary>
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
         if (_buffer.Count == 0)
@@ -201,7 +228,52 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
             return;
         }
 
-        var batch = EngagementBatch.From(_buffer, _options);
+        if (await TryWriteAsync(_buffer, cancellationToken))
+        {
+            _buffer.Clear();
+            return;
+        }
+
+        LogBatchRefused(_logger, _buffer.Count);
+        var resolved = 0;
+        try
+        {
+            for (; resolved < _buffer.Count; resolved++)
+            {
+                var engagement = _buffer[resolved];
+                if (!await TryWriteAsync([engagement], cancellationToken))
+                {
+                    Discard(1, poisoned: true);
+                    LogPoisonDropped(_logger, engagement.Kind, engagement.StreamId, engagement.ProductId, Interlocked.Read(ref _poisoned));
+                }
+            }
+        }
+        finally
+        {
+            _buffer.RemoveRange(0, resolved);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="events"/> as one batch, retrying with backoff while the store is down.
+    /// </summary>
+    /// <returns>
+    /// <see langword="true"/> when written; <see langword="false"/> when the batch cannot be built or the store keeps
+    /// refusing it (<see cref="EngagementOptions.PoisonAfterFailures"/> times) while it takes an empty batch.
+    /// </returns>
+    private async Task<bool> TryWriteAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
+    {
+        EngagementBatch batch;
+        try
+        {
+            batch = EngagementBatch.From(events, _options);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogBatchNotBuilt(_logger, events.Count, error);
+            return false;
+        }
+
         var delay = _options.RetryInitialDelay;
         for (var attempt = 1; ; attempt++)
         {
@@ -220,6 +292,11 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
                     LogWriteFailed(_logger, batch.EventCount, attempt, Buffered, delay, error);
                 }
 
+                if (attempt >= _options.PoisonAfterFailures && await StoreTakesAnEmptyBatchAsync(cancellationToken))
+                {
+                    return false;
+                }
+
                 await Task.Delay(delay, _time, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.RetryMaxDelay.Ticks));
             }
@@ -233,7 +310,37 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
 
         Interlocked.Add(ref _written, batch.EventCount);
         _metrics.Written.Add(batch.EventCount);
-        _buffer.Clear();
+        return true;
+    }
+
+    private async Task<bool> StoreTakesAnEmptyBatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.WriteAsync(EngagementBatch.From([], _options), cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private void Discard(long count, bool poisoned)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _dropped, count);
+        Interlocked.Add(ref _discarded, count);
+        _metrics.Dropped.Add(count);
+        if (poisoned)
+        {
+            Interlocked.Add(ref _poisoned, count);
+            _metrics.Poisoned.Add(count);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement buffer full ({Capacity} events): dropped a {Kind} event of stream {StreamId}; {Dropped} dropped since start")]
@@ -247,6 +354,18 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Shutdown: {Count} engagement events could not be written in time and are lost")]
     private static partial void LogLostAtShutdown(ILogger logger, long count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The engagement store refuses a batch of {Count} events while it takes others; writing them one by one")]
+    private static partial void LogBatchRefused(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dropped a {Kind} engagement event of stream {StreamId} (product {ProductId}) that the store refuses; {Poisoned} poison events dropped since start")]
+    private static partial void LogPoisonDropped(ILogger logger, EngagementKind kind, string streamId, string? productId, long poisoned);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not fold {Count} engagement events into a batch")]
+    private static partial void LogBatchNotBuilt(ILogger logger, int count, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Flushing engagement failed; {Count} events in hand were dropped and the flusher goes on")]
+    private static partial void LogFlushFailed(ILogger logger, long count, Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Engagement observer {Observer} failed")]
     private static partial void LogObserverFailed(ILogger logger, string observer, Exception error);

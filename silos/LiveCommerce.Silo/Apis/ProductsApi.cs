@@ -16,6 +16,7 @@ public static class ProductsApi
         group.MapPost("/", CreateAsync).RequireAuthorization(Roles.CanListProducts);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
+        group.MapPut("/{id}/terms", SetTermsAsync).RequireAuthorization(Roles.CanListProducts);
         return group;
     }
 
@@ -50,6 +51,34 @@ public static class ProductsApi
         var ids = await grains.GetGrain<ISellerCatalogGrain>(sellerId).GetProductIdsAsync();
         var products = await Task.WhenAll(ids.Skip((page - 1) * pageSize).Take(pageSize).Select(id => grains.GetGrain<IProductGrain>(id).GetAsync()));
         return TypedResults.Ok<IReadOnlyList<Product>>(products.OfType<Product>().ToList());
+    }
+
+    private static async Task<Results<Ok<Product>, ValidationProblem>> SetTermsAsync(
+        string id, SellerTerms? terms, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (terms is null)
+        {
+            errors["body"] = ["A JSON body {minLivePrice: Money | null, maxOfferUnits: int | null} is required."];
+        }
+        else if (terms.MinLivePrice is not null)
+        {
+            RequestValidation.CheckMoney(errors, "minLivePrice", terms.MinLivePrice);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var product = grains.GetGrain<IProductGrain>(id);
+        var caller = user.RequiredUserId();
+        if (user.IsInRole(Roles.Admin) && await product.GetAsync() is { } existing)
+        {
+            caller = existing.SellerId;
+        }
+
+        return TypedResults.Ok(await product.SetTermsAsync(caller, terms!));
     }
 
     private static async Task<Results<Ok<Product>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(string id, IGrainFactory grains)

@@ -43,16 +43,16 @@ public sealed partial class DemoSeeder(
                 await stream.StartAsync(demo.CreatorId);
                 await stream.PinAsync(demo.CreatorId, productIds[0]);
             }
-        }
-        catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-        {
-            LogSeedFailed(logger, error);
-            return;
-        }
 
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
-        var creatorToken = tokens.Issue(demo.CreatorId, [Roles.Creator, Roles.Seller], TimeSpan.FromHours(12)).Token;
-        LogDemoReady(logger, address.TrimEnd('/'), demo.StreamId, creatorToken);
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
+            var creatorToken = tokens.Issue(demo.CreatorId, [Roles.Creator, Roles.Seller], TimeSpan.FromHours(12)).Token;
+            LogDemoReady(logger, address.TrimEnd('/'), demo.StreamId, creatorToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Seeding is a convenience: a failure is logged and never stops the engine.
+            LogSeedFailed(logger, error);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = """

@@ -45,6 +45,10 @@ public static class EngineExtensions
         builder.AddLiveRateLimits();
         builder.AddLiveHealthChecks(redis is not null);
         builder.AddLiveDemo();
+
+        // A last guard: every background loop of the engine catches and logs its own failures, but should one still
+        // escape, the engine keeps serving rather than stopping the host (the .NET default, StopHost).
+        builder.Services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         return builder;
     }
 

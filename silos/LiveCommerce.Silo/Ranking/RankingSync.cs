@@ -55,22 +55,29 @@ public sealed partial class RankingSync(
     }
 
     /// <inheritdoc />
+    /// <remarks>No single failure stops the loop: a round that fails is logged and the next one runs.</remarks>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SyncInterval);
-        do
+        try
         {
-            try
+            do
             {
-                await SyncAsync();
-                candidates.Sweep(TimeSpan.FromMinutes(5));
+                try
+                {
+                    await SyncAsync();
+                    candidates.Sweep(TimeSpan.FromMinutes(5));
+                }
+                catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogSyncFailed(logger, error);
+                }
             }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSyncFailed(logger, error);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing the ranking model failed; what was learned is kept for the next round")]

@@ -137,10 +137,20 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         var userId = RequireUser("claim offers");
         RequireJoined(streamId);
         RequireId(offerId, "offer");
-        var claim = await grains.GetGrain<IFlashOfferGrain>(offerId).ClaimAsync(userId, streamId);
+        var offer = grains.GetGrain<IFlashOfferGrain>(offerId);
+        var claim = await offer.ClaimAsync(userId, streamId);
         if (claim.Line is { } line)
         {
-            await grains.GetGrain<ICartGrain>(userId).AddHoldAsync(line);
+            try
+            {
+                await grains.GetGrain<ICartGrain>(userId).AddHoldAsync(line);
+            }
+            catch
+            {
+                // A hold that cannot go into the cart goes back at once: a refused claim keeps nothing.
+                await offer.ReleaseHoldAsync(line.ReservationId!, userId);
+                throw;
+            }
         }
 
         return claim.Result;

@@ -12,27 +12,49 @@ public sealed partial class PresenceReporter(
     ILogger<PresenceReporter> logger) : BackgroundService
 {
     /// <inheritdoc />
+    /// <remarks>No single failure stops the loop: a report that fails is logged and repeated by the next one.</remarks>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var siloId = silo.SiloAddress.ToParsableString();
         using var timer = new PeriodicTimer(options.Value.PresenceReportInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            var reports = presence.Drain();
-            await Task.WhenAll(reports.Select(async report =>
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    await grains.GetGrain<ILiveStreamGrain>(report.StreamId)
-                        .ReportActivityAsync(siloId, Math.Max(0, report.Viewers), report.Reactions);
+                    await ReportAsync(siloId, stoppingToken);
                 }
-                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    LogReportFailed(logger, report.StreamId, error);
+                    LogRoundFailed(logger, error);
                 }
-            }));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
+
+    private async Task ReportAsync(string siloId, CancellationToken stoppingToken)
+    {
+        var reports = presence.Drain();
+        await Task.WhenAll(reports.Select(async report =>
+        {
+            try
+            {
+                await grains.GetGrain<ILiveStreamGrain>(report.StreamId)
+                    .ReportActivityAsync(siloId, Math.Max(0, report.Viewers), report.Reactions);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogReportFailed(logger, report.StreamId, error);
+            }
+        }));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A presence report round failed; the next round goes on")]
+    private static partial void LogRoundFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting viewers of stream {StreamId} failed; the next report repeats it")]
     private static partial void LogReportFailed(ILogger logger, string streamId, Exception error);

@@ -30,13 +30,27 @@ public interface IFlashOfferGrain : IGrainWithStringKey
     [Alias("CancelAsync")]
     Task CancelAsync();
 
-    /// <summary>Sells a held unit to its holder as part of an order; idempotent per order. 409 when the hold lapsed.</summary>
+    /// <summary>
+    /// Sells a held unit to its holder for one checkout attempt, named by <paramref name="operationId"/> (unique per
+    /// attempt); idempotent per attempt. 409 when the hold lapsed, was bought by another attempt, or this attempt was taken back.
+    /// </summary>
     [Alias("ConfirmHoldAsync")]
-    Task ConfirmHoldAsync(string reservationId, string buyerId, string orderId);
+    Task ConfirmHoldAsync(string reservationId, string buyerId, string operationId);
 
-    /// <summary>Undoes <see cref="ConfirmHoldAsync"/> for an order that could not complete: the unit is held again.</summary>
+    /// <summary>
+    /// Takes back <see cref="ConfirmHoldAsync"/> of an attempt that could not complete: the unit is held again (or
+    /// lapses when its time is up). When the confirmation never arrived, the attempt is marked cancelled, so a late
+    /// copy of it is refused. Idempotent.
+    /// </summary>
     [Alias("RevertHoldAsync")]
-    Task RevertHoldAsync(string reservationId, string orderId);
+    Task RevertHoldAsync(string reservationId, string operationId);
+
+    /// <summary>
+    /// Aborts a start its stream could not confirm: a starting offer, or an active one nobody claimed from, ends
+    /// unseen and every unit goes back to stock. False when it already has holds (it then runs its course).
+    /// </summary>
+    [Alias("AbortAsync")]
+    Task<bool> AbortAsync();
 
     /// <summary>Gives <paramref name="viewerId"/>'s unsold hold back at once; false when there is no such hold (already lapsed, sold or released).</summary>
     [Alias("ReleaseHoldAsync")]

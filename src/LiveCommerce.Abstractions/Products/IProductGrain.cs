@@ -30,28 +30,4 @@ public interface IProductGrain : IGrainWithStringKey
     /// <summary>Where every unit is: in stock, lent to offers, or sold.</summary>
     [Alias("GetInventoryAsync")]
     Task<Inventory> GetInventoryAsync();
-
-    /// <summary>Moves <paramref name="quantity"/> units from stock to a flash offer (409 when there are not enough); idempotent per offer.</summary>
-    [Alias("LendToOfferAsync")]
-    Task LendToOfferAsync(string offerId, int quantity);
-
-    /// <summary>Takes back units an offer did not sell; idempotent per <paramref name="operationId"/>.</summary>
-    [Alias("ReturnFromOfferAsync")]
-    Task ReturnFromOfferAsync(string operationId, int quantity);
-
-    /// <summary>Records units an offer sold; idempotent per <paramref name="operationId"/>.</summary>
-    [Alias("RecordOfferSaleAsync")]
-    Task RecordOfferSaleAsync(string operationId, int quantity);
-
-    /// <summary>Undoes <see cref="RecordOfferSaleAsync"/> for the same <paramref name="operationId"/>: the units are the offer's again.</summary>
-    [Alias("RevertOfferSaleAsync")]
-    Task RevertOfferSaleAsync(string operationId);
-
-    /// <summary>Sells units from stock to an order (409 naming the product when there are not enough); idempotent per order.</summary>
-    [Alias("SellAsync")]
-    Task SellAsync(string orderId, int quantity);
-
-    /// <summary>Undoes <see cref="SellAsync"/> for an order that could not complete.</summary>
-    [Alias("UnsellAsync")]
-    Task UnsellAsync(string orderId);
 }

@@ -21,7 +21,10 @@ public sealed class EngagementBatch
     /// <summary>Events folded into the batch.</summary>
     public int EventCount { get; }
 
-    /// <summary>Counter increments: key, field, delta.</summary>
+    /// <summary>
+    /// Counter increments: key, field, delta. Deltas are summed with <see cref="SaturatingCounter"/>: a sum beyond
+    /// the 64-bit range (money of many huge orders) stops at the ceiling instead of overflowing.
+    /// </summary>
     public Dictionary<string, Dictionary<string, long>> Counters { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Members to add to unique-viewer sets, by key.</summary>
@@ -196,7 +199,7 @@ public sealed class EngagementBatch
             Counters[key] = fields;
         }
 
-        fields[field] = checked(fields.GetValueOrDefault(field) + delta);
+        fields[field] = SaturatingCounter.Add(fields.GetValueOrDefault(field), delta);
     }
 
     private void Unique(string key, string member)

@@ -86,7 +86,9 @@ public abstract class EngagementStoreBase : IEngagementStore
             var kind = field[(split + 1)..];
             kinds.TryGetValue(kind, out var figures);
             var count = ParseLong(value);
-            kinds[kind] = field[..split] == Impressions ? (figures.Impressions + count, figures.Clicks) : (figures.Impressions, figures.Clicks + count);
+            kinds[kind] = field[..split] == Impressions
+                ? (SaturatingCounter.Add(figures.Impressions, count), figures.Clicks)
+                : (figures.Impressions, SaturatingCounter.Add(figures.Clicks, count));
         }
 
         return [.. kinds.Select(k => new SellerKindFigures(k.Key, k.Value.Impressions, k.Value.Clicks))];
@@ -123,13 +125,13 @@ public abstract class EngagementStoreBase : IEngagementStore
                 var clicks = rows[age][(2 * p) + 1];
                 if (age < Options.TrendRecentBuckets)
                 {
-                    recentImpressions += impressions;
-                    recentClicks += clicks;
+                    recentImpressions = SaturatingCounter.Add(recentImpressions, impressions);
+                    recentClicks = SaturatingCounter.Add(recentClicks, clicks);
                 }
                 else
                 {
-                    priorImpressions += impressions;
-                    priorClicks += clicks;
+                    priorImpressions = SaturatingCounter.Add(priorImpressions, impressions);
+                    priorClicks = SaturatingCounter.Add(priorClicks, clicks);
                 }
             }
 

@@ -56,7 +56,7 @@ public sealed class InMemoryEngagementStore : EngagementStoreBase
                 var hash = Hash(key, now);
                 foreach (var (field, delta) in fields)
                 {
-                    hash[field] = checked(ParseLong(hash.GetValueOrDefault(field)) + delta).ToString(CultureInfo.InvariantCulture);
+                    hash[field] = SaturatingCounter.Add(ParseLong(hash.GetValueOrDefault(field)), delta).ToString(CultureInfo.InvariantCulture);
                 }
             }
 
@@ -75,8 +75,8 @@ public sealed class InMemoryEngagementStore : EngagementStoreBase
             {
                 var hash = Hash(key, now);
                 var start = ParseLong(hash.GetValueOrDefault(EngagementKeys.Viewers));
-                hash[EngagementKeys.Viewers] = (start + change.Delta).ToString(CultureInfo.InvariantCulture);
-                var top = start + change.MaxPrefix;
+                hash[EngagementKeys.Viewers] = SaturatingCounter.Add(start, change.Delta).ToString(CultureInfo.InvariantCulture);
+                var top = SaturatingCounter.Add(start, change.MaxPrefix);
                 if (top > ParseLong(hash.GetValueOrDefault(EngagementKeys.Peak)))
                 {
                     hash[EngagementKeys.Peak] = top.ToString(CultureInfo.InvariantCulture);

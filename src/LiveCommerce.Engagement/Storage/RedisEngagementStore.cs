@@ -8,6 +8,8 @@ namespace LiveCommerce.Engagement.Storage;
 /// pipelined inside Redis, atomic), guarded by an apply-once marker key so a retry after an unclear failure never
 /// counts twice. Reads are pipelined. Key layout: <see cref="EngagementKeys"/> under <see cref="EngagementOptions.KeyPrefix"/>.
 /// The script touches keys it is not given in <c>KEYS</c>: use a single Redis (with replicas), not Redis Cluster.
+/// Counters saturate at the 64-bit bounds (<see cref="SaturatingCounter"/>) rather than letting <c>HINCRBY</c> fail
+/// on overflow, and a field holding something that is not a number counts as 0, so no event makes a batch fail.
 /// </summary>
 public sealed class RedisEngagementStore : EngagementStoreBase
 {
@@ -16,6 +18,26 @@ public sealed class RedisEngagementStore : EngagementStoreBase
 
     private const string ApplyScript = """
         if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+        -- Counters saturate at the 64-bit bounds instead of failing the batch (HINCRBY refuses to overflow), and a
+        -- field or key that holds something else is treated as 0 or skipped: a batch never stops half-way.
+        local adjusted = 0
+        local function incr(key, field, delta)
+          local r = redis.pcall('HINCRBY', key, field, delta)
+          if type(r) == 'table' and r.err then
+            adjusted = adjusted + 1
+            if string.find(r.err, 'overflow', 1, true) then
+              if string.sub(delta, 1, 1) == '-' then
+                redis.pcall('HSET', key, field, '-9223372036854775808')
+              else
+                redis.pcall('HSET', key, field, '9223372036854775807')
+              end
+            elseif string.find(r.err, 'not an integer', 1, true) then
+              redis.pcall('HSET', key, field, delta)
+            end
+            return nil
+          end
+          return r
+        end
         local i = 2
         local n = #ARGV
         while i <= n do
@@ -24,27 +46,27 @@ public sealed class RedisEngagementStore : EngagementStoreBase
           if op == 'h' then
             local c = tonumber(ARGV[i + 2])
             for j = 0, c - 1 do
-              redis.call('HINCRBY', key, ARGV[i + 3 + 2 * j], ARGV[i + 4 + 2 * j])
+              incr(key, ARGV[i + 3 + 2 * j], ARGV[i + 4 + 2 * j])
             end
             i = i + 3 + 2 * c
           elseif op == 'u' then
             local c = tonumber(ARGV[i + 2])
-            redis.call('PFADD', key, unpack(ARGV, i + 3, i + 2 + c))
+            redis.pcall('PFADD', key, unpack(ARGV, i + 3, i + 2 + c))
             i = i + 3 + c
           elseif op == 'v' then
-            local start = tonumber(redis.call('HGET', key, 'viewers') or '0')
-            redis.call('HINCRBY', key, 'viewers', ARGV[i + 2])
-            local top = start + tonumber(ARGV[i + 3])
-            local peak = tonumber(redis.call('HGET', key, 'peak') or '0')
-            if top > peak then redis.call('HSET', key, 'peak', top) end
+            local before = incr(key, 'viewers', '0') or 0
+            incr(key, 'viewers', ARGV[i + 2])
+            local top = before + tonumber(ARGV[i + 3])
+            local peak = tonumber(redis.pcall('HGET', key, 'peak')) or 0
+            if top > peak and top < 9e18 then redis.pcall('HSET', key, 'peak', string.format('%d', top)) end
             i = i + 4
           elseif op == 'x' then
             local c = tonumber(ARGV[i + 2])
             for j = 0, c - 1 do
               local f = ARGV[i + 3 + 2 * j]
-              local old = tonumber(redis.call('HGET', key, f) or '')
+              local old = tonumber(redis.pcall('HGET', key, f))
               if old == nil or tonumber(ARGV[i + 4 + 2 * j]) > old then
-                redis.call('HSET', key, f, ARGV[i + 4 + 2 * j])
+                redis.pcall('HSET', key, f, ARGV[i + 4 + 2 * j])
               end
             end
             i = i + 3 + 2 * c
@@ -53,35 +75,36 @@ public sealed class RedisEngagementStore : EngagementStoreBase
             local half = tonumber(ARGV[i + 3])
             local floor = tonumber(ARGV[i + 5])
             local c = tonumber(ARGV[i + 6])
-            local t = tonumber(redis.call('HGET', key, '_t') or '')
+            local t = tonumber(redis.pcall('HGET', key, '_t'))
             if t ~= nil and now > t then
               local factor = math.pow(0.5, (now - t) / half)
-              local all = redis.call('HGETALL', key)
+              local all = redis.pcall('HGETALL', key)
+              if type(all) ~= 'table' or all.err then all = {} end
               for j = 1, #all, 2 do
                 if all[j] ~= '_t' then
-                  local v = tonumber(all[j + 1]) * factor
+                  local v = (tonumber(all[j + 1]) or 0) * factor
                   if v < floor then
-                    redis.call('HDEL', key, all[j])
+                    redis.pcall('HDEL', key, all[j])
                   else
-                    redis.call('HSET', key, all[j], string.format('%.17g', v))
+                    redis.pcall('HSET', key, all[j], string.format('%.17g', v))
                   end
                 end
               end
             end
-            if t == nil or now > t then redis.call('HSET', key, '_t', ARGV[i + 2]) end
+            if t == nil or now > t then redis.pcall('HSET', key, '_t', ARGV[i + 2]) end
             for j = 0, c - 1 do
-              redis.call('HINCRBYFLOAT', key, ARGV[i + 7 + 2 * j], ARGV[i + 8 + 2 * j])
+              redis.pcall('HINCRBYFLOAT', key, ARGV[i + 7 + 2 * j], ARGV[i + 8 + 2 * j])
             end
-            redis.call('EXPIRE', key, ARGV[i + 4])
+            redis.pcall('EXPIRE', key, ARGV[i + 4])
             i = i + 7 + 2 * c
           elseif op == 'e' then
-            redis.call('EXPIRE', key, ARGV[i + 2])
+            redis.pcall('EXPIRE', key, ARGV[i + 2])
             i = i + 3
           else
             return redis.error_reply('unknown engagement op ' .. tostring(op))
           end
         end
-        return 1
+        return 1 + adjusted
         """;
 
     private readonly IConnectionMultiplexer _redis;

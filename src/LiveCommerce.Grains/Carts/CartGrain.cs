@@ -2,15 +2,23 @@ using System.Security.Cryptography;
 using System.Text;
 using LiveCommerce.Abstractions.Carts;
 using LiveCommerce.Abstractions.Errors;
+using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Orders;
 using LiveCommerce.Abstractions.Products;
+using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
-using LiveCommerce.Contracts.Pricing;
+using LiveCommerce.Grains.Storage;
 
 namespace LiveCommerce.Grains.Carts;
 
 /// <inheritdoc cref="ICartGrain" />
-public sealed class CartGrain([PersistentState("cart")] IPersistentState<CartState> state) : Grain, ICartGrain
+/// <remarks>
+/// A line of a hold whose time is up is dropped whenever the cart is read or changed, so a lost one-way drop never
+/// leaves it behind. A change is stored before it is answered; a failed write reloads the stored cart.
+/// </remarks>
+public sealed class CartGrain(
+    [PersistentState("cart")] IPersistentState<CartState> state,
+    TimeProvider time) : Grain, ICartGrain
 {
     /// <summary>The most units of one product in a regular line.</summary>
     public const int MaxQuantity = 99;
@@ -23,74 +31,100 @@ public sealed class CartGrain([PersistentState("cart")] IPersistentState<CartSta
 
     private string BuyerId => this.GetPrimaryKeyString();
 
+    private List<CartItem> Items => state.State.Items;
+
     /// <inheritdoc />
-    public Task<Cart> GetAsync() => Task.FromResult(Snapshot());
+    public Task<Cart> GetAsync()
+    {
+        DropLapsed();
+        return Task.FromResult(Snapshot());
+    }
 
     /// <inheritdoc />
     public async Task<Cart> AddItemAsync(string streamId, string productId, int quantity)
     {
-        if (quantity is < 1 or > MaxQuantity)
-        {
-            throw LiveCommerceException.Invalid($"The quantity must be 1 to {MaxQuantity}.");
-        }
-
-        var product = await GrainFactory.GetGrain<IProductGrain>(productId).GetAsync()
-            ?? throw LiveCommerceException.NotFound($"Product '{productId}' was not found.");
-        CheckCurrency(product.Price);
-        var items = state.State.Items;
-        var index = items.FindIndex(i => i.OfferId is null && i.ProductId == productId);
-        var total = quantity + (index >= 0 ? items[index].Quantity : 0);
-        if (total > MaxQuantity)
-        {
-            throw LiveCommerceException.Invalid($"A cart holds at most {MaxQuantity} of one product.");
-        }
-
-        if (total > product.Stock)
-        {
-            throw LiveCommerceException.Conflict(product.Stock == 0 ? $"'{product.Name}' is sold out." : $"Only {product.Stock} of '{product.Name}' are left.");
-        }
-
-        var line = new CartItem { ProductId = productId, Quantity = total, UnitPrice = product.Price, StreamId = streamId, Name = product.Name };
+        CheckQuantity(quantity, 1);
+        DropLapsed();
+        var index = Items.FindIndex(i => i.OfferId is null && i.ProductId == productId);
+        var total = quantity + (index >= 0 ? Items[index].Quantity : 0);
+        var stream = await GrainFactory.GetGrain<ILiveStreamGrain>(streamId).GetAsync();
+        var line = await RegularLineAsync(productId, total, streamId, stream?.CreatorId);
         if (index >= 0)
         {
-            items[index] = line;
+            Items[index] = line;
         }
         else
         {
             CheckRoom();
-            items.Add(line);
+            Items.Add(line);
         }
 
-        await state.WriteStateAsync();
-        return Snapshot();
+        return await SaveAsync();
     }
 
     /// <inheritdoc />
-    public Task<Cart> SetQuantityAsync(string productId, int quantity) => throw new NotSupportedException();
+    public async Task<Cart> SetQuantityAsync(string productId, int quantity)
+    {
+        CheckQuantity(quantity, 0);
+        DropLapsed();
+        var index = Items.FindIndex(i => i.OfferId is null && i.ProductId == productId);
+        if (index < 0)
+        {
+            return quantity == 0
+                ? Snapshot()
+                : throw LiveCommerceException.NotFound($"Product '{productId}' is not in your cart; add it from a stream first.");
+        }
 
-    /// <inheritdoc />
-    public Task<Cart> ReleaseHoldAsync(string reservationId) => throw new NotSupportedException();
+        if (quantity == 0)
+        {
+            Items.RemoveAt(index);
+        }
+        else
+        {
+            var existing = Items[index];
+            Items[index] = await RegularLineAsync(productId, quantity, existing.StreamId, existing.CreatorId);
+        }
+
+        return await SaveAsync();
+    }
 
     /// <inheritdoc />
     public async Task<Cart> AddHoldAsync(CartItem line)
     {
-        CheckCurrency(line.UnitPrice);
-        CheckRoom();
-        if (!state.State.Items.Any(i => i.ReservationId == line.ReservationId))
+        DropLapsed();
+        if (Items.Any(i => i.ReservationId == line.ReservationId))
         {
-            state.State.Items.Add(line);
-            await state.WriteStateAsync();
+            return Snapshot();
         }
 
-        return Snapshot();
+        CheckRoom();
+        _ = CartTotals.Of([.. Items, line]);
+        var stream = line.StreamId is null ? null : await GrainFactory.GetGrain<ILiveStreamGrain>(line.StreamId).GetAsync();
+        Items.Add(line with { CreatorId = stream?.CreatorId });
+        return await SaveAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<Cart> ReleaseHoldAsync(string reservationId)
+    {
+        DropLapsed();
+        var line = Items.Find(i => i.ReservationId == reservationId);
+        if (line is null)
+        {
+            return Snapshot();
+        }
+
+        await GrainFactory.GetGrain<IFlashOfferGrain>(line.OfferId!).ReleaseHoldAsync(reservationId, BuyerId);
+        Items.Remove(line);
+        return await SaveAsync();
     }
 
     /// <inheritdoc />
     public async Task DropHoldAsync(string reservationId)
     {
-        if (state.State.Items.RemoveAll(i => i.ReservationId == reservationId) > 0)
+        if (Items.RemoveAll(i => i.ReservationId == reservationId) > 0)
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 
@@ -109,16 +143,26 @@ public sealed class CartGrain([PersistentState("cart")] IPersistentState<CartSta
             return await order.GetAsync() ?? throw new InvalidOperationException($"Order {orderId} is missing.");
         }
 
-        if (state.State.Items.Count == 0)
+        DropLapsed();
+        if (Items.Count == 0)
         {
             throw LiveCommerceException.Invalid("Your cart is empty.");
         }
 
-        var placed = await order.PlaceAsync(BuyerId, idempotencyKey, state.State.Items.ToList());
+        _ = CartTotals.Of(Items);
+        var placed = await order.PlaceAsync(BuyerId, idempotencyKey, Items.ToList());
+        foreach (var bought in placed.Items)
+        {
+            var index = Items.FindIndex(i => i.ProductId == bought.ProductId && i.OfferId == bought.OfferId && i.ReservationId == bought.ReservationId);
+            if (index >= 0)
+            {
+                Items.RemoveAt(index);
+            }
+        }
+
         state.State.OrdersByKey[idempotencyKey] = orderId;
         state.State.OrderIds.Insert(0, orderId);
-        state.State.Items.Clear();
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return placed;
     }
 
@@ -137,25 +181,50 @@ public sealed class CartGrain([PersistentState("cart")] IPersistentState<CartSta
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    private Cart Snapshot()
+    private async Task<CartItem> RegularLineAsync(string productId, int quantity, string? streamId, string? creatorId)
     {
-        var items = state.State.Items;
-        var currency = items.Count > 0 ? items[0].UnitPrice.Currency : string.Empty;
-        var total = items.Aggregate(0L, (sum, item) => checked(sum + (item.UnitPrice.Amount * item.Quantity)));
-        return new Cart { Items = items.ToList(), Total = new Money(total, currency) };
+        if (quantity > MaxQuantity)
+        {
+            throw LiveCommerceException.Invalid($"A cart holds at most {MaxQuantity} of one product.");
+        }
+
+        var product = await GrainFactory.GetGrain<IProductGrain>(productId).GetAsync()
+            ?? throw LiveCommerceException.NotFound($"Product '{productId}' was not found.");
+        if (quantity > product.Stock)
+        {
+            throw LiveCommerceException.Conflict(product.Stock == 0 ? $"'{product.Name}' is sold out." : $"Only {product.Stock} of '{product.Name}' are left.");
+        }
+
+        var line = new CartItem { ProductId = productId, Quantity = quantity, UnitPrice = product.Price, StreamId = streamId, Name = product.Name, CreatorId = creatorId };
+        _ = CartTotals.Of([.. Items.Where(i => i.OfferId is not null || i.ProductId != productId), line]);
+        return line;
     }
 
-    private void CheckCurrency(Money price)
+    private async Task<Cart> SaveAsync()
     {
-        if (state.State.Items.Count > 0 && state.State.Items[0].UnitPrice.Currency != price.Currency)
+        await state.WriteOrReloadAsync(this);
+        return Snapshot();
+    }
+
+    private void DropLapsed()
+    {
+        var now = time.GetUtcNow();
+        Items.RemoveAll(i => i.ExpiresAt is { } expires && expires <= now);
+    }
+
+    private Cart Snapshot() => new() { Items = Items.ToList(), Total = CartTotals.Of(Items) };
+
+    private static void CheckQuantity(int quantity, int least)
+    {
+        if (quantity < least || quantity > MaxQuantity)
         {
-            throw LiveCommerceException.Invalid($"Your cart is in {state.State.Items[0].UnitPrice.Currency}; check it out before buying in {price.Currency}.");
+            throw LiveCommerceException.Invalid($"The quantity must be {least} to {MaxQuantity}.");
         }
     }
 
     private void CheckRoom()
     {
-        if (state.State.Items.Count >= MaxLines)
+        if (Items.Count >= MaxLines)
         {
             throw LiveCommerceException.Invalid($"A cart holds at most {MaxLines} lines.");
         }

@@ -47,15 +47,22 @@ public static class StreamEngagement
                 var facts = new ProductFacts(line.ProductId, product?.SellerId, product?.SellerKind, product?.Category);
                 recorder.Record(EngagementEvent.Purchase(
                     line.StreamId ?? string.Empty, facts, order.BuyerId, line.Quantity,
-                    checked(line.UnitPrice.Amount * line.Quantity), line.UnitPrice.Currency, order.CreatedAt));
+                    Revenue(line), line.UnitPrice.Currency, order.CreatedAt));
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
                 // A product that cannot be read right now still counts, without seller and category.
                 recorder.Record(EngagementEvent.Purchase(
                     line.StreamId ?? string.Empty, new ProductFacts(line.ProductId, null, null, null), order.BuyerId, line.Quantity,
-                    line.UnitPrice.Amount * line.Quantity, line.UnitPrice.Currency, order.CreatedAt));
+                    Revenue(line), line.UnitPrice.Currency, order.CreatedAt));
             }
         }
+    }
+
+    /// <summary>A line's revenue; order lines are bounded (10^12 per unit, 99 units), and a sum that could not fit saturates.</summary>
+    private static long Revenue(CartItem line)
+    {
+        var revenue = (Int128)line.UnitPrice.Amount * line.Quantity;
+        return revenue > long.MaxValue ? long.MaxValue : revenue < 0 ? 0 : (long)revenue;
     }
 }

@@ -1,8 +1,9 @@
+using LiveCommerce.Abstractions.Products.Stock;
 using LiveCommerce.Contracts.Offers;
 
 namespace LiveCommerce.Grains.Offers;
 
-/// <summary>The stored state of a <see cref="FlashOfferGrain"/>.</summary>
+/// <summary>The stored state of a <see cref="FlashOfferGrain"/>; its rules are in <see cref="HoldLedger"/>.</summary>
 [GenerateSerializer, Alias("lc.FlashOfferState")]
 public sealed record FlashOfferState
 {
@@ -16,8 +17,15 @@ public sealed record FlashOfferState
     [Id(2)] public Dictionary<string, Hold> Holds { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Stock operations decided but not yet confirmed by the product, by operation id. They are stored with
-    /// the decision and applied after it (the product applies each id once), so a crash loses none.
+    /// Stock operations decided but not yet confirmed by the product, in order. They are stored with the decision
+    /// and applied after it, oldest first; the product applies each id once, so a crash or a retry loses none and
+    /// repeats none.
     /// </summary>
-    [Id(3)] public Dictionary<string, StockOperation> Outbox { get; set; } = new(StringComparer.Ordinal);
+    [Id(4)] public List<StockOperation> Outbox { get; set; } = [];
+
+    /// <summary>See <see cref="OfferPhase"/>; null before the start.</summary>
+    [Id(5)] public string? Phase { get; set; }
+
+    /// <summary>Whether <c>OfferEnded</c> went out; until it did, it is sent again.</summary>
+    [Id(6)] public bool EndAnnounced { get; set; }
 }

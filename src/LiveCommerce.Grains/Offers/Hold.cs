@@ -13,9 +13,9 @@ public sealed record Hold
     /// <summary>See <see cref="HoldStatus"/>.</summary>
     [Id(2)] public required string Status { get; set; }
 
-    /// <summary>The order that bought it.</summary>
-    [Id(3)] public string? OrderId { get; set; }
+    /// <summary>The checkout attempt (order operation id) that bought it, while it is sold.</summary>
+    [Id(5)] public string? SaleOperation { get; set; }
 
-    /// <summary>How many times an order confirmed it; names the stock operation of each sale.</summary>
-    [Id(4)] public int Sales { get; set; }
+    /// <summary>Checkout attempts that were taken back or cancelled: a late confirmation by one of them is refused.</summary>
+    [Id(6)] public List<string>? Cancelled { get; set; }
 }

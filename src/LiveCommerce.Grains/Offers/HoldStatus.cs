@@ -1,6 +1,6 @@
 namespace LiveCommerce.Grains.Offers;
 
-/// <summary>The life of a hold: held, then sold or lapsed.</summary>
+/// <summary>The life of a hold: held, then sold, lapsed or released (a sale taken back makes it held again).</summary>
 public static class HoldStatus
 {
     /// <summary>The unit is kept for the viewer until the hold expires.</summary>
@@ -11,4 +11,7 @@ public static class HoldStatus
 
     /// <summary>It expired unbought; the unit went back to the offer or to stock.</summary>
     public const string Lapsed = "lapsed";
+
+    /// <summary>The viewer gave it back; the unit went back to the offer or to stock.</summary>
+    public const string Released = "released";
 }

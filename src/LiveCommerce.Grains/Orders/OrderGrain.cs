@@ -2,27 +2,34 @@ using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Orders;
 using LiveCommerce.Abstractions.Products;
+using LiveCommerce.Abstractions.Products.Stock;
 using LiveCommerce.Contracts.Commerce;
-using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Engagement;
+using LiveCommerce.Grains.Carts;
 using LiveCommerce.Grains.Engagement;
+using LiveCommerce.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Grains.Orders;
 
 /// <inheritdoc cref="IOrderGrain" />
 /// <remarks>
-/// Placing takes the units of every line, regular lines from stock and offer lines from their holds; when one
-/// line cannot be had, what was taken is given back and the checkout fails naming that line. Every stock
-/// operation carries the order's id, so a retry after a crash repeats nothing.
+/// Placing stores an <see cref="OrderAttempt"/> first (with a reminder, so a crash never leaves it unsettled),
+/// then takes every line: regular lines from stock, offer lines from their holds, each by an operation named by
+/// the order and the attempt. When a line is refused, every line of the attempt is undone by a recorded
+/// compensation and the attempt is dropped; when the outcome is unknown (a timeout, a crash), a retry with the
+/// same key resumes the same attempt, and the reminder abandons it if no retry comes. The order is confirmed
+/// only once stored, and is in the order feed, or has a reminder to put it there, before it is answered.
 /// </remarks>
 public sealed partial class OrderGrain(
     [PersistentState("order")] IPersistentState<OrderState> state,
     IOrderFeed feed,
     IEngagementRecorder engagement,
     TimeProvider time,
-    ILogger<OrderGrain> logger) : Grain, IOrderGrain
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
+    private const string ReminderName = "order-settle";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PublishRetryDelay = TimeSpan.FromSeconds(5);
     private IGrainTimer? _retry;
 
@@ -33,7 +40,7 @@ public sealed partial class OrderGrain(
     {
         if (state.State is { Order: not null, Published: false })
         {
-            await PublishAsync(cancellationToken);
+            await PublishAsync();
         }
     }
 
@@ -42,74 +49,151 @@ public sealed partial class OrderGrain(
     {
         if (state.State.Order is { } placed)
         {
+            if (!state.State.Published)
+            {
+                await PublishAsync();
+            }
+
             return placed;
         }
 
-        var regular = items.Where(i => i.OfferId is null).ToList();
-        var held = items.Where(i => i.OfferId is not null).ToList();
-        var sold = new List<CartItem>();
-        var confirmed = new List<CartItem>();
-        try
+        if (state.State.Pending is { } stale && !SameLines(stale.Lines, items))
         {
-            foreach (var line in regular)
+            // The cart changed since the unsettled attempt: it never confirms a set of lines the buyer no longer has.
+            await AbandonAsync(stale);
+        }
+
+        if (state.State.Pending is null)
+        {
+            if (items.Count == 0)
             {
-                await GrainFactory.GetGrain<IProductGrain>(line.ProductId).SellAsync(OrderId, line.Quantity);
-                sold.Add(line);
+                throw LiveCommerceException.Invalid("Your cart is empty.");
             }
 
-            foreach (var line in held)
-            {
-                await GrainFactory.GetGrain<IFlashOfferGrain>(line.OfferId!).ConfirmHoldAsync(line.ReservationId!, buyerId, OrderId);
-                confirmed.Add(line);
-            }
+            _ = CartTotals.Of(items);
+            await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+            state.State.Attempts++;
+            state.State.Pending = new OrderAttempt { Number = state.State.Attempts, BuyerId = buyerId, IdempotencyKey = idempotencyKey, Lines = items.ToList() };
+            await state.WriteOrReloadAsync(this);
+        }
+
+        var attempt = state.State.Pending!;
+        try
+        {
+            await TakeAsync(attempt);
         }
         catch (LiveCommerceException refused)
         {
-            foreach (var line in confirmed)
-            {
-                await GrainFactory.GetGrain<IFlashOfferGrain>(line.OfferId!).RevertHoldAsync(line.ReservationId!, OrderId);
-            }
-
-            foreach (var line in sold)
-            {
-                await GrainFactory.GetGrain<IProductGrain>(line.ProductId).UnsellAsync(OrderId);
-            }
-
+            await AbandonAsync(attempt);
             throw LiveCommerceException.Conflict($"Checkout failed, nothing was charged: {refused.Message}");
         }
+        catch (Exception error)
+        {
+            await TryAbandonAsync(attempt, error);
+            throw;
+        }
 
-        var currency = items[0].UnitPrice.Currency;
         var order = new Order
         {
             Id = OrderId,
-            BuyerId = buyerId,
+            BuyerId = attempt.BuyerId,
             Status = OrderStatus.Confirmed,
-            Items = items.ToList(),
-            Total = new Money(items.Aggregate(0L, (sum, i) => checked(sum + (i.UnitPrice.Amount * i.Quantity))), currency),
+            Items = attempt.Lines,
+            Total = CartTotals.Of(attempt.Lines),
             CreatedAt = time.GetUtcNow(),
-            IdempotencyKey = idempotencyKey,
+            IdempotencyKey = attempt.IdempotencyKey,
         };
         state.State.Order = order;
-        await state.WriteStateAsync();
-        await StreamEngagement.OrderConfirmedAsync(engagement, GrainFactory, order);
-        await PublishAsync(CancellationToken.None);
+        state.State.Pending = null;
+        await state.WriteOrReloadAsync(this);
+        try
+        {
+            await StreamEngagement.OrderConfirmedAsync(engagement, GrainFactory, order);
+        }
+        catch (Exception error)
+        {
+            LogEngagementFailed(logger, OrderId, error);
+        }
+
+        await PublishAsync();
         return order;
     }
 
     /// <inheritdoc />
     public Task<Order?> GetAsync() => Task.FromResult(state.State.Order);
 
-    private async Task PublishAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Pending is { } pending)
+        {
+            await TryAbandonAsync(pending, null);
+        }
+        else if (state.State is { Order: not null, Published: false })
+        {
+            await PublishAsync();
+        }
+        else
+        {
+            await ForgetReminderAsync();
+        }
+    }
+
+    private async Task TakeAsync(OrderAttempt attempt)
+    {
+        var operation = OperationOf(attempt);
+        for (var i = 0; i < attempt.Lines.Count; i++)
+        {
+            var line = attempt.Lines[i];
+            await (line.OfferId is null
+                ? GrainFactory.GetGrain<IProductGrain>(line.ProductId).ApplyAsync(new SellUnits(LineOperation(operation, i), line.Quantity))
+                : GrainFactory.GetGrain<IFlashOfferGrain>(line.OfferId).ConfirmHoldAsync(line.ReservationId!, attempt.BuyerId, operation));
+        }
+    }
+
+    /// <summary>Undoes every line of the attempt (a line it never reached is marked cancelled) and drops it.</summary>
+    private async Task AbandonAsync(OrderAttempt attempt)
+    {
+        var operation = OperationOf(attempt);
+        for (var i = 0; i < attempt.Lines.Count; i++)
+        {
+            var line = attempt.Lines[i];
+            var id = LineOperation(operation, i);
+            await (line.OfferId is null
+                ? GrainFactory.GetGrain<IProductGrain>(line.ProductId).ApplyAsync(new UndoOperation(id + ":undo", id))
+                : GrainFactory.GetGrain<IFlashOfferGrain>(line.OfferId).RevertHoldAsync(line.ReservationId!, operation));
+        }
+
+        state.State.Pending = null;
+        await state.WriteOrReloadAsync(this);
+        await ForgetReminderAsync();
+    }
+
+    private async Task TryAbandonAsync(OrderAttempt attempt, Exception? cause)
     {
         try
         {
-            await feed.PublishAsync(state.State.Order!, cancellationToken);
-            state.State.Published = true;
-            await state.WriteStateAsync(cancellationToken);
+            await AbandonAsync(attempt);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
-            // The order is stored; it is published again in a few seconds, and on its next activation.
+            // The attempt stays stored; a retry with the same key resumes it, or the reminder abandons it later.
+            LogUnsettled(logger, OrderId, cause ?? error);
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        try
+        {
+            await feed.PublishAsync(state.State.Order!);
+            state.State.Published = true;
+            await state.WriteOrReloadAsync(this);
+            await ForgetReminderAsync();
+        }
+        catch (Exception error)
+        {
+            // The order is stored and its reminder stays until the feed has it; a timer retries sooner.
             LogPublishFailed(logger, OrderId, error);
             _retry ??= this.RegisterGrainTimer(RetryPublishAsync, PublishRetryDelay, Timeout.InfiniteTimeSpan);
         }
@@ -122,12 +206,47 @@ public sealed partial class OrderGrain(
         _retry = null;
         if (state.State is { Order: not null, Published: false })
         {
-            await PublishAsync(CancellationToken.None);
+            await PublishAsync();
         }
 
         timer?.Dispose();
     }
 
+    private async Task ForgetReminderAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception error)
+        {
+            // A reminder left behind only ticks once more and then finds nothing to do.
+            LogReminderKept(logger, OrderId, error);
+        }
+    }
+
+    private string OperationOf(OrderAttempt attempt) => $"{OrderId}:{attempt.Number}";
+
+    private static string LineOperation(string operation, int line) => $"{operation}:{line}";
+
+    private static bool SameLines(List<CartItem> stored, IReadOnlyList<CartItem> items) =>
+        stored.Count == items.Count && stored.Zip(items).All(pair =>
+            pair.First.ProductId == pair.Second.ProductId && pair.First.OfferId == pair.Second.OfferId &&
+            pair.First.ReservationId == pair.Second.ReservationId && pair.First.Quantity == pair.Second.Quantity &&
+            pair.First.UnitPrice == pair.Second.UnitPrice);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} is confirmed but not yet in the order feed; publishing is retried")]
     private static partial void LogPublishFailed(ILogger logger, string orderId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: an attempt could not be settled yet; it is resumed on retry or abandoned by its reminder")]
+    private static partial void LogUnsettled(ILogger logger, string orderId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: engagement of a confirmed order was not recorded")]
+    private static partial void LogEngagementFailed(ILogger logger, string orderId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId}: its reminder could not be removed yet")]
+    private static partial void LogReminderKept(ILogger logger, string orderId, Exception error);
 }

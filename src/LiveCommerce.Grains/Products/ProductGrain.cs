@@ -1,16 +1,20 @@
 using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Products;
+using LiveCommerce.Abstractions.Products.Stock;
+using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Contracts.Products;
+using LiveCommerce.Grains.Storage;
 
 namespace LiveCommerce.Grains.Products;
 
 /// <inheritdoc cref="IProductGrain" />
+/// <remarks>A thin shell over <see cref="ProductState"/> and its <see cref="StockLedger"/>.</remarks>
 public sealed class ProductGrain(
     [PersistentState("product")] IPersistentState<ProductState> state,
     TimeProvider time) : Grain, IProductGrain
 {
-    /// <summary>How many applied operations are remembered for idempotent retries.</summary>
-    public const int RememberedOperations = 20_000;
+    /// <summary>The most units one offer may take under a seller's terms, and the most a product holds.</summary>
+    public const int MaxUnits = 1_000_000;
 
     private Product Existing => state.State.Product ?? throw LiveCommerceException.NotFound($"Product '{this.GetPrimaryKeyString()}' was not found.");
 
@@ -39,7 +43,7 @@ public sealed class ProductGrain(
         };
         state.State.Product = product;
         state.State.Received = product.Stock;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return product;
     }
 
@@ -47,118 +51,51 @@ public sealed class ProductGrain(
     public Task<Product?> GetAsync() => Task.FromResult(state.State.Product);
 
     /// <inheritdoc />
-    public Task<Product> SetTermsAsync(string callerId, SellerTerms terms) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public Task ApplyAsync(LiveCommerce.Abstractions.Products.Stock.StockOperation operation) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public Task<Inventory> GetInventoryAsync() =>
-        Task.FromResult(new Inventory(state.State.Received, Existing.Stock, state.State.InOffers, state.State.Sold));
-
-    /// <inheritdoc />
-    public Task LendToOfferAsync(string offerId, int quantity) => ApplyAsync("lend:" + offerId, quantity, product =>
+    public async Task<Product> SetTermsAsync(string callerId, SellerTerms terms)
     {
-        if (product.Stock < quantity)
-        {
-            throw LiveCommerceException.Conflict($"Only {product.Stock} of '{product.Name}' are in stock; the offer needs {quantity}.");
-        }
-
-        state.State.InOffers += quantity;
-        return -quantity;
-    });
-
-    /// <inheritdoc />
-    public Task ReturnFromOfferAsync(string operationId, int quantity) => ApplyAsync("return:" + operationId, quantity, _ =>
-    {
-        state.State.InOffers -= quantity;
-        return quantity;
-    });
-
-    /// <inheritdoc />
-    public Task RecordOfferSaleAsync(string operationId, int quantity) => ApplyAsync("offer-sale:" + operationId, quantity, _ =>
-    {
-        state.State.InOffers -= quantity;
-        state.State.Sold += quantity;
-        return 0;
-    });
-
-    /// <inheritdoc />
-    public async Task RevertOfferSaleAsync(string operationId)
-    {
-        if (state.State.Applied.TryGetValue("offer-sale:" + operationId, out var sold) && sold > 0)
-        {
-            await ApplyAsync("offer-unsale:" + operationId, sold, _ =>
-            {
-                state.State.Sold -= sold;
-                state.State.InOffers += sold;
-                return 0;
-            });
-        }
-    }
-
-    /// <inheritdoc />
-    public Task SellAsync(string orderId, int quantity) => ApplyAsync("sell:" + orderId, quantity, product =>
-    {
-        if (product.Stock < quantity)
-        {
-            throw LiveCommerceException.Conflict(product.Stock == 0
-                ? $"'{product.Name}' is sold out."
-                : $"Only {product.Stock} of '{product.Name}' are left.");
-        }
-
-        state.State.Sold += quantity;
-        return -quantity;
-    });
-
-    /// <inheritdoc />
-    public async Task UnsellAsync(string orderId)
-    {
-        if (state.State.Applied.TryGetValue("sell:" + orderId, out var sold) && sold > 0)
-        {
-            await ApplyAsync("unsell:" + orderId, sold, _ =>
-            {
-                state.State.Sold -= sold;
-                return sold;
-            });
-        }
-    }
-
-    /// <summary>
-    /// Applies a stock operation once: <paramref name="apply"/> checks and moves units between the counters and
-    /// returns the change to the units on sale. A retry with the same id changes nothing.
-    /// </summary>
-    private async Task ApplyAsync(string operationId, int quantity, Func<Product, int> apply)
-    {
-        if (quantity <= 0)
-        {
-            throw LiveCommerceException.Invalid("The quantity must be at least 1.");
-        }
-
         var product = Existing;
-        if (state.State.Applied.ContainsKey(operationId))
+        if (product.SellerId != callerId)
         {
-            return;
+            throw LiveCommerceException.Forbidden("Only the product's seller sets its terms.");
         }
 
-        var stockChange = apply(product);
-        state.State.Product = product with { Stock = product.Stock + stockChange };
-        state.State.Applied[operationId] = quantity;
-        state.State.AppliedOrder.Enqueue(operationId);
-        while (state.State.AppliedOrder.Count > RememberedOperations)
+        if (terms.MinLivePrice is { } floor)
         {
-            state.State.Applied.Remove(state.State.AppliedOrder.Dequeue());
+            if (floor.Currency != product.Price.Currency)
+            {
+                throw LiveCommerceException.Invalid($"minLivePrice must be in the product's currency, {product.Price.Currency}.");
+            }
+
+            if (floor.Amount is < 0 or > Money.MaxAmount)
+            {
+                throw LiveCommerceException.Invalid($"minLivePrice.amount must be 0 to {Money.MaxAmount}.");
+            }
         }
 
-        try
+        if (terms.MaxOfferUnits is < 0 or > MaxUnits)
         {
-            await state.WriteStateAsync();
+            throw LiveCommerceException.Invalid($"maxOfferUnits must be 0 to {MaxUnits}.");
         }
-        catch
+
+        state.State.Product = product with { Terms = terms };
+        await state.WriteOrReloadAsync(this);
+        return state.State.Product;
+    }
+
+    /// <inheritdoc />
+    public async Task ApplyAsync(StockOperation operation)
+    {
+        _ = Existing;
+        if (new StockLedger(state.State).Apply(operation))
         {
-            // The stored state is the truth: start again from it rather than from a change that was not kept.
-            DeactivateOnIdle();
-            throw;
+            await state.WriteOrReloadAsync(this);
         }
+    }
+
+    /// <inheritdoc />
+    public Task<Inventory> GetInventoryAsync()
+    {
+        _ = Existing;
+        return Task.FromResult(new StockLedger(state.State).Inventory);
     }
 }

@@ -18,9 +18,9 @@ public sealed record ProductState
     /// <summary>Units sold, regular and through offers.</summary>
     [Id(3)] public int Sold { get; set; }
 
-    /// <summary>Stock operations already applied, by operation id, with the units they moved (for idempotent retries).</summary>
-    [Id(4)] public Dictionary<string, int> Applied { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>The ids in <see cref="Applied"/>, oldest first, so the oldest can be forgotten.</summary>
-    [Id(5)] public Queue<string> AppliedOrder { get; set; } = new();
+    /// <summary>
+    /// Every stock operation the product has seen, by id, never forgotten: a retry, a replay after a restart or a
+    /// late duplicate of any of them changes nothing (see <see cref="StockLedger"/>).
+    /// </summary>
+    [Id(6)] public Dictionary<string, AppliedStock> Operations { get; set; } = new(StringComparer.Ordinal);
 }

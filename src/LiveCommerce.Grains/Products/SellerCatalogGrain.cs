@@ -1,6 +1,7 @@
 using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Contracts.Products;
+using LiveCommerce.Grains.Storage;
 
 namespace LiveCommerce.Grains.Products;
 
@@ -28,7 +29,7 @@ public sealed class SellerCatalogGrain(
             knownId = Guid.NewGuid().ToString("N");
             state.State.ProductIdsBySku[sku] = knownId;
             state.State.ProductIds.Add(knownId);
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
 
         return await GrainFactory.GetGrain<IProductGrain>(knownId).CreateAsync(sellerId, request);

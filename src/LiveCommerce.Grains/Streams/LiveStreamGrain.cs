@@ -10,19 +10,24 @@ using LiveCommerce.Engagement;
 using LiveCommerce.Grains.Engagement;
 using LiveCommerce.Grains.Notifications;
 using LiveCommerce.Grains.Offers;
+using LiveCommerce.Grains.Products;
+using LiveCommerce.Grains.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Grains.Streams;
 
 /// <inheritdoc cref="ILiveStreamGrain" />
-public sealed class LiveStreamGrain(
+public sealed partial class LiveStreamGrain(
     [PersistentState("stream")] IPersistentState<LiveStreamState> state,
     IStreamNotifier notifier,
     IOptions<LiveStreamOptions> options,
     IOptions<FlashOfferOptions> offerOptions,
     IEngagementRecorder engagement,
-    TimeProvider time) : Grain, ILiveStreamGrain
+    TimeProvider time,
+    ILogger<LiveStreamGrain> logger) : Grain, ILiveStreamGrain
 {
+    private static readonly TimeSpan AnnounceRetry = TimeSpan.FromSeconds(1);
     private readonly LiveStreamOptions _options = options.Value;
     private readonly Dictionary<string, (int Viewers, DateTimeOffset At)> _presence = new(StringComparer.Ordinal);
     private IReadOnlyList<ProductCard>? _cards;
@@ -31,6 +36,7 @@ public sealed class LiveStreamGrain(
     private int _lastSentViewerCount;
     private long _unsavedReactions;
     private IGrainTimer? _presenceTimer;
+    private IGrainTimer? _announceTimer;
 
     private string StreamId => this.GetPrimaryKeyString();
 
@@ -60,7 +66,7 @@ public sealed class LiveStreamGrain(
             VideoUrl = videoUrl,
             CreatedAt = time.GetUtcNow(),
         };
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         await ListAsync(state.State.Stream);
         return state.State.Stream;
     }
@@ -88,7 +94,7 @@ public sealed class LiveStreamGrain(
         var stream = Owned(callerId);
         return stream.Status switch
         {
-            StreamStatus.Live => stream,
+            StreamStatus.Live => await ListAsync(stream),
             StreamStatus.Ended => throw LiveCommerceException.Conflict("The stream has ended; it cannot go live again."),
             _ => await ListAsync(await SaveAsync(stream with { Status = StreamStatus.Live, StartedAt = time.GetUtcNow() })),
         };
@@ -98,12 +104,12 @@ public sealed class LiveStreamGrain(
     public async Task<LiveStream> EndAsync(string callerId)
     {
         var stream = Owned(callerId);
-        if (stream.Status == StreamStatus.Ended)
+        if (stream.Status != StreamStatus.Ended)
         {
-            return stream;
+            stream = await SaveAsync(stream with { Status = StreamStatus.Ended, EndedAt = time.GetUtcNow() });
         }
 
-        stream = await SaveAsync(stream with { Status = StreamStatus.Ended, EndedAt = time.GetUtcNow() });
+        // Every step after the stored end is safe to repeat, so an end that failed half-way is finished by a retry.
         await ListAsync(stream);
         foreach (var offerId in state.State.OfferIds.ToList())
         {
@@ -192,6 +198,8 @@ public sealed class LiveStreamGrain(
             throw LiveCommerceException.Invalid($"The offer price cannot be above the product's price ({product.Price.Amount} {product.Price.Currency}).");
         }
 
+        var quantity = request.Quantity!.Value;
+        OfferTerms.Check(product, stream.CreatorId, price, quantity);
         var limits = offerOptions.Value;
         var seconds = request.DurationSeconds!.Value;
         if (seconds < limits.MinDurationSeconds || seconds > limits.MaxDurationSeconds)
@@ -199,26 +207,35 @@ public sealed class LiveStreamGrain(
             throw LiveCommerceException.Invalid($"An offer runs {limits.MinDurationSeconds} to {limits.MaxDurationSeconds} seconds.");
         }
 
-        // The id is stored before the offer starts, and the start is announced only after it is stored, so a
-        // viewer who joins at any moment either gets it in the snapshot or as OfferStarted.
+        // The id is stored, as still to be announced, before the offer starts, and the start is announced only after
+        // it is stored, so a viewer who joins at any moment either gets it in the snapshot or as OfferStarted; a
+        // start whose announcement was cut off is announced when the stream comes back.
         var offerId = Guid.NewGuid().ToString("N");
         state.State.OfferIds.Add(offerId);
-        await state.WriteStateAsync();
+        state.State.Unannounced.Add(offerId);
+        await state.WriteOrReloadAsync(this);
+        var grain = GrainFactory.GetGrain<IFlashOfferGrain>(offerId);
         Offer offer;
         try
         {
-            offer = await GrainFactory.GetGrain<IFlashOfferGrain>(offerId).StartAsync(new OfferSpec(
-                StreamId, productId, product.Name, price, product.Price, request.Quantity!.Value,
+            offer = await grain.StartAsync(new OfferSpec(
+                StreamId, productId, product.Name, price, product.Price, quantity,
                 TimeSpan.FromSeconds(seconds), request.PerViewerLimit ?? 1));
         }
-        catch (LiveCommerceException)
+        catch (Exception error)
         {
-            state.State.OfferIds.Remove(offerId);
-            await state.WriteStateAsync();
+            // A start that was refused or could not be confirmed is aborted: nothing of it stays in stock or in view.
+            if (error is LiveCommerceException || await TryAbortAsync(grain))
+            {
+                state.State.OfferIds.Remove(offerId);
+                state.State.Unannounced.Remove(offerId);
+                await TryWriteAsync();
+            }
+
             throw;
         }
 
-        await notifier.SendAsync(StreamId, HubEvents.OfferStarted, offer);
+        await AnnounceAsync(offer);
         StreamEngagement.CardPushed(engagement, StreamId, ProductCard.From(product, StreamId), _viewerCount, EngagementSurface.Offer, time.GetUtcNow());
         return offer;
     }
@@ -244,9 +261,9 @@ public sealed class LiveStreamGrain(
     /// <inheritdoc />
     public async Task OfferEndedAsync(string offerId)
     {
-        if (state.State.OfferIds.Remove(offerId))
+        if (state.State.OfferIds.Remove(offerId) | state.State.Unannounced.Remove(offerId))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 
@@ -272,6 +289,17 @@ public sealed class LiveStreamGrain(
         _presence[siloId] = (viewers, time.GetUtcNow());
         _unsavedReactions += reactions;
         _presenceTimer ??= this.RegisterGrainTimer(FoldPresenceAsync, _options.ViewerCountInterval, _options.ViewerCountInterval);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Unannounced.Count > 0)
+        {
+            _announceTimer = this.RegisterGrainTimer(AnnounceLeftAsync, TimeSpan.Zero, AnnounceRetry);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -312,6 +340,74 @@ public sealed class LiveStreamGrain(
         {
             _presenceTimer?.Dispose();
             _presenceTimer = null;
+        }
+    }
+
+    private async Task AnnounceAsync(Offer offer)
+    {
+        try
+        {
+            await notifier.SendAsync(StreamId, HubEvents.OfferStarted, offer);
+            state.State.Unannounced.Remove(offer.Id);
+        }
+        catch (Exception error)
+        {
+            LogAnnounceDeferred(logger, StreamId, error);
+            _announceTimer ??= this.RegisterGrainTimer(AnnounceLeftAsync, AnnounceRetry, AnnounceRetry);
+        }
+    }
+
+    /// <summary>Sends every <c>OfferStarted</c> a crash or a cut cut off; offers that never started are dropped.</summary>
+    private async Task AnnounceLeftAsync(CancellationToken cancellationToken)
+    {
+        foreach (var offerId in state.State.Unannounced.ToList())
+        {
+            var offer = await GrainFactory.GetGrain<IFlashOfferGrain>(offerId).GetAsync();
+            if (offer is { Status: OfferStatus.Active })
+            {
+                await AnnounceAsync(offer);
+            }
+            else
+            {
+                state.State.Unannounced.Remove(offerId);
+                if (offer is null)
+                {
+                    state.State.OfferIds.Remove(offerId);
+                }
+            }
+        }
+
+        if (state.State.Unannounced.Count == 0)
+        {
+            _announceTimer?.Dispose();
+            _announceTimer = null;
+            await TryWriteAsync();
+        }
+    }
+
+    private async Task<bool> TryAbortAsync(IFlashOfferGrain offer)
+    {
+        try
+        {
+            return await offer.AbortAsync();
+        }
+        catch (Exception error)
+        {
+            // The offer's own reminder settles a start left half-way.
+            LogAnnounceDeferred(logger, StreamId, error);
+            return false;
+        }
+    }
+
+    private async Task TryWriteAsync()
+    {
+        try
+        {
+            await state.WriteOrReloadAsync(this);
+        }
+        catch (Exception error)
+        {
+            LogAnnounceDeferred(logger, StreamId, error);
         }
     }
 
@@ -364,7 +460,10 @@ public sealed class LiveStreamGrain(
     {
         state.State.Stream = stream;
         _cards = null;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return stream;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: an offer event or write is deferred; it is retried")]
+    private static partial void LogAnnounceDeferred(ILogger logger, string streamId, Exception error);
 }

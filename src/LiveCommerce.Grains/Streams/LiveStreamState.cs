@@ -14,4 +14,7 @@ public sealed record LiveStreamState
 
     /// <summary>The flash offers that may still be running, oldest first.</summary>
     [Id(2)] public List<string> OfferIds { get; set; } = [];
+
+    /// <summary>Offers whose <c>OfferStarted</c> may not have gone out yet; announced when the stream comes back.</summary>
+    [Id(3)] public List<string> Unannounced { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Grains.Storage;
 
 namespace LiveCommerce.Grains.Streams;
 
@@ -25,7 +26,7 @@ public sealed class StreamDirectoryGrain(
             state.State.Streams[listing.Id] = listing;
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     /// <inheritdoc />

@@ -122,7 +122,7 @@ public sealed class ClusterCommerceTests
         // The confirmed orders are in the platform's feed too.
         using (var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString))
         {
-            var feed = await redis.GetDatabase().StreamRangeAsync("orders");
+            var feed = await redis.GetDatabase().StreamRangeAsync(clusterId + ":orders");
             var ids = feed.Select(e => (string?)e["id"]).ToHashSet();
             Assert.All(orders, o => Assert.Contains(o.Id, ids));
         }

@@ -91,6 +91,119 @@ public sealed class EngagementPipelineTests
         Assert.Equal(accepted, (await store.GetStreamTotalsAsync(stream)).Comments);
     }
 
+    [Fact]
+    public async Task A_store_that_throws_once_loses_nothing_and_the_flusher_goes_on()
+    {
+        var options = Options(capacity: 10_000);
+        var store = new FaultyEngagementStore(new InMemoryEngagementStore(options), failFirst: 1);
+        using var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
+        await pipeline.StartAsync(CancellationToken.None);
+        var stream = "s-" + Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 250; i++)
+        {
+            Assert.True(pipeline.Record(EngagementEvent.Stream(EngagementKind.Reaction, stream, "v", false, DateTimeOffset.UtcNow)));
+        }
+
+        Assert.True(await pipeline.DrainAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, store.Thrown);
+
+        // The loop is still running: later events arrive too.
+        Assert.True(pipeline.Record(EngagementEvent.Stream(EngagementKind.Comment, stream, "v", false, DateTimeOffset.UtcNow)));
+        Assert.True(await pipeline.DrainAsync(TimeSpan.FromSeconds(10)));
+        await pipeline.StopAsync(CancellationToken.None);
+        Assert.Equal((251L, 0L, 0L), (pipeline.Written, pipeline.Dropped, pipeline.Poisoned));
+        var totals = await store.GetStreamTotalsAsync(stream);
+        Assert.Equal((250L, 1L), (totals.Reactions, totals.Comments));
+    }
+
+    [Fact]
+    public async Task A_poison_event_is_dropped_and_counted_and_every_other_event_arrives()
+    {
+        var options = Options(capacity: 10_000);
+        var store = new FaultyEngagementStore(new InMemoryEngagementStore(options), poisonPrefix: "poison-");
+        long poisonedMetric = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == EngagementMetrics.MeterName && instrument.Name == "livecommerce.engagement.poisoned")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref poisonedMetric, value));
+        listener.Start();
+        using var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
+        await pipeline.StartAsync(CancellationToken.None);
+        var stream = "s-" + Guid.NewGuid().ToString("N");
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                pipeline.Record(EngagementEvent.Stream(EngagementKind.Reaction, stream, "v", false, DateTimeOffset.UtcNow));
+                if (i == 20)
+                {
+                    pipeline.Record(EngagementEvent.Stream(EngagementKind.Reaction, "poison-" + round, "v", false, DateTimeOffset.UtcNow));
+                }
+            }
+
+            Assert.True(await pipeline.DrainAsync(TimeSpan.FromSeconds(20)), "the pipeline gave up on the poison event");
+        }
+
+        await pipeline.StopAsync(CancellationToken.None);
+        Assert.Equal((120L, 3L, 3L), (pipeline.Written, pipeline.Poisoned, pipeline.Dropped));
+        Assert.Equal(3, Interlocked.Read(ref poisonedMetric));
+        Assert.Equal(120, (await store.GetStreamTotalsAsync(stream)).Reactions);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Revenue_beyond_64_bits_saturates_at_the_ceiling_and_later_events_still_count(bool redis)
+    {
+        var options = Options(capacity: 10_000);
+        using var connection = redis ? await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString) : null;
+        IEngagementStore store = connection is null ? new InMemoryEngagementStore(options) : new RedisEngagementStore(connection, options);
+        using var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
+        await pipeline.StartAsync(CancellationToken.None);
+        var stream = "s-" + Guid.NewGuid().ToString("N");
+        var product = new ProductFacts("p-" + Guid.NewGuid().ToString("N"), "seller", "local-sme", "batik");
+        const long Price = 5_000_000_000_000_000_000;
+
+        // Three buyers in one batch: the batch's own sum passes 2^63.
+        for (var buyer = 0; buyer < 3; buyer++)
+        {
+            pipeline.Record(EngagementEvent.Purchase(stream, product, "buyer-" + buyer, 1, Price, "IDR", DateTimeOffset.UtcNow));
+        }
+
+        Assert.True(await pipeline.DrainAsync(TimeSpan.FromSeconds(10)));
+
+        // One more in a later batch: now the store's own increment would overflow.
+        pipeline.Record(EngagementEvent.Purchase(stream, product, "buyer-3", 1, Price, "IDR", DateTimeOffset.UtcNow));
+        pipeline.Record(EngagementEvent.Stream(EngagementKind.Reaction, stream, "v", false, DateTimeOffset.UtcNow) with { Count = long.MaxValue });
+        Assert.True(await pipeline.DrainAsync(TimeSpan.FromSeconds(10)));
+        pipeline.Record(EngagementEvent.Stream(EngagementKind.Reaction, stream, "v", false, DateTimeOffset.UtcNow));
+        pipeline.Record(EngagementEvent.Click(stream, product, "viewer", false, DateTimeOffset.UtcNow));
+        Assert.True(await pipeline.DrainAsync(TimeSpan.FromSeconds(10)));
+        await pipeline.StopAsync(CancellationToken.None);
+
+        Assert.Equal((7L, 0L), (pipeline.Written, pipeline.Dropped));
+        var inStream = Assert.Single(await store.GetStreamProductsAsync(stream, [product.ProductId]));
+        Assert.Equal((4L, 1L, SaturatingCounter.Ceiling), (inStream.Purchases, inStream.Clicks, inStream.RevenueIn("IDR")));
+        var acrossStreams = Assert.Single(await store.GetProductsAsync([product.ProductId]));
+        Assert.Equal(SaturatingCounter.Ceiling, acrossStreams.RevenueIn("IDR"));
+        Assert.Equal(SaturatingCounter.Ceiling, (await store.GetStreamTotalsAsync(stream)).Reactions);
+    }
+
+    [Fact]
+    public void Saturating_sums_stop_at_the_bounds()
+    {
+        Assert.Equal(long.MaxValue, SaturatingCounter.Add(long.MaxValue - 1, 5));
+        Assert.Equal(long.MinValue, SaturatingCounter.Add(long.MinValue + 1, -5));
+        Assert.Equal(long.MaxValue - 1, SaturatingCounter.Add(long.MaxValue, -1));
+        Assert.Equal(-1, SaturatingCounter.Add(long.MaxValue, long.MinValue));
+        Assert.Equal(7, SaturatingCounter.Add(3, 4));
+    }
+
     private static EngagementOptions Options(int capacity) => new()
     {
         BufferCapacity = capacity,

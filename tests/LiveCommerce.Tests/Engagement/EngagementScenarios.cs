@@ -247,6 +247,52 @@ public abstract class EngagementScenarios
         Assert.True(viewer.IsConnected);
     }
 
+    [Fact]
+    public async Task Revenue_past_the_64_bit_range_saturates_and_the_engine_keeps_running_and_answering()
+    {
+        var (stream, _, creator) = await Catalog.LiveStreamAsync(Host, products: 0);
+        var product = await creator.CreateProductAsync(Catalog.Product(price: LiveCommerce.Contracts.Pricing.Money.MaxAmount, stock: 3));
+        await creator.AddProductAsync(stream.Id, product.Id);
+        for (var i = 0; i < 3; i++)
+        {
+            await using var buyer = await Host.ConnectViewerAsync(Id("buyer"));
+            await buyer.JoinStreamAsync(stream.Id);
+            await buyer.AddToCartAsync(stream.Id, product.Id, 1);
+            await buyer.CheckoutAsync(Guid.NewGuid().ToString("N"));
+        }
+
+        // Engagement no order can reach today: three purchases of 5 * 10^18 IDR (their sum passes 2^63) and a
+        // reaction count at the 64-bit limit, straight into the engine's own recorder.
+        var recorder = Host.Services.GetRequiredService<LiveCommerce.Engagement.IEngagementRecorder>();
+        var facts = new LiveCommerce.Engagement.ProductFacts(product.Id, product.SellerId, product.SellerKind, product.Category);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(recorder.Record(LiveCommerce.Engagement.EngagementEvent.Purchase(
+                stream.Id, facts, Id("buyer"), 1, 5_000_000_000_000_000_000, "IDR", DateTimeOffset.UtcNow)));
+        }
+
+        Assert.True(recorder.Record(LiveCommerce.Engagement.EngagementEvent.Stream(
+            LiveCommerce.Engagement.EngagementKind.Reaction, stream.Id, Id("viewer"), false, DateTimeOffset.UtcNow) with { Count = long.MaxValue }));
+
+        var analytics = await EventuallyAsync(
+            () => creator.SendAsync<StreamAnalytics>(HttpMethod.Get, $"/api/streams/{stream.Id}/analytics", null),
+            a => a.Products[0].Purchases == 6 && a.Reactions == long.MaxValue);
+        Assert.Equal((6L, long.MaxValue, "IDR"), (analytics.Products[0].Purchases, analytics.Products[0].Revenue.Amount, analytics.Products[0].Revenue.Currency));
+        Assert.Equal(long.MaxValue, analytics.Reactions);
+
+        // The host did not stop, answers, and its background loops still run: a later click is counted.
+        Assert.False(Host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Http.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+        await using var viewer = await Host.ConnectViewerAsync(Id("viewer"));
+        Assert.Single((await viewer.JoinStreamAsync(stream.Id)).Products);
+        await viewer.ViewProductAsync(stream.Id, product.Id);
+        var after = await EventuallyAsync(
+            () => creator.SendAsync<StreamAnalytics>(HttpMethod.Get, $"/api/streams/{stream.Id}/analytics", null),
+            a => a.Products[0].Clicks == 1);
+        Assert.Equal((1L, long.MaxValue), (after.Products[0].Clicks, after.Products[0].Revenue.Amount));
+        Assert.NotNull(await creator.CreateProductAsync(Catalog.Product()));
+    }
+
     /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds (the pipeline writes asynchronously).</summary>
     protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {

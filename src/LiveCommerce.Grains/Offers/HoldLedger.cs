@@ -1,0 +1,264 @@
+using LiveCommerce.Abstractions.Errors;
+using LiveCommerce.Abstractions.Products.Stock;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Offers;
+
+namespace LiveCommerce.Grains.Offers;
+
+/// <summary>
+/// The rules of one flash offer's units, over its stored state, with no cluster needed: claims, holds, sales,
+/// releases, lapses and the end. Each rule costs O(1): per-viewer counts and the held and sold totals are kept
+/// as it goes, and holds lapse from a queue in expiry order (every hold lasts as long), never by a scan.
+/// Every stock change it implies is appended to the state's outbox as a typed, uniquely named operation.
+/// </summary>
+public sealed class HoldLedger
+{
+    private readonly FlashOfferState _state;
+    private readonly string _offerId;
+    private readonly Dictionary<string, int> _perViewer = new(StringComparer.Ordinal);
+    private readonly Queue<string> _byExpiry = new();
+    private int _held;
+    private int _sold;
+
+    /// <summary>Builds the ledger over <paramref name="state"/> (after activation or a reload).</summary>
+    public HoldLedger(FlashOfferState state, string offerId)
+    {
+        _state = state;
+        _offerId = offerId;
+        foreach (var (reservationId, hold) in state.Holds.OrderBy(h => h.Value.ExpiresAt))
+        {
+            if (hold.Status is HoldStatus.Held or HoldStatus.Sold)
+            {
+                _perViewer[hold.ViewerId] = _perViewer.GetValueOrDefault(hold.ViewerId) + 1;
+                _byExpiry.Enqueue(reservationId);
+                _ = hold.Status == HoldStatus.Held ? _held++ : _sold++;
+            }
+        }
+    }
+
+    /// <summary>Whether viewers can claim now.</summary>
+    public bool IsActive => _state.Phase == OfferPhase.Active;
+
+    /// <summary>Units held and not yet bought.</summary>
+    public int Held => _held;
+
+    /// <summary>Units sold (bought through a hold) and not taken back.</summary>
+    public int Sold => _sold;
+
+    /// <summary>The id of the stock operation that lent the offer its units.</summary>
+    public string LendId => _offerId + ":lend";
+
+    /// <summary>The next moment something is due: the end of an active offer, or the next hold to lapse.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            DateTimeOffset? next = IsActive ? _state.Offer!.EndsAt : null;
+            if (_byExpiry.TryPeek(out var head) && (next is null || _state.Holds[head].ExpiresAt < next))
+            {
+                next = _state.Holds[head].ExpiresAt;
+            }
+
+            return next;
+        }
+    }
+
+    /// <summary>Whether nothing more can happen: ended or aborted, with no hold left open and nothing left to tell the product.</summary>
+    public bool IsSettled => _state.Phase is OfferPhase.Ended or OfferPhase.Aborted && _held == 0 && _state.Outbox.Count == 0;
+
+    /// <summary>Decides a claim by <paramref name="viewerId"/> at <paramref name="now"/>.</summary>
+    public ClaimDecision Claim(string viewerId, DateTimeOffset now, TimeSpan holdFor)
+    {
+        var offer = _state.Offer!;
+        if (_perViewer.GetValueOrDefault(viewerId) >= offer.PerViewerLimit)
+        {
+            return new(ClaimStatus.LimitReached, null, null, false);
+        }
+
+        if (!IsActive)
+        {
+            return new(_state.EndReason == OfferEndReason.SoldOut ? ClaimStatus.SoldOut : ClaimStatus.Ended, null, null, false);
+        }
+
+        if (offer.Remaining <= 0)
+        {
+            return new(ClaimStatus.SoldOut, null, null, false);
+        }
+
+        var reservationId = Guid.NewGuid().ToString("N");
+        var expiresAt = now + holdFor;
+        _state.Holds[reservationId] = new Hold { ViewerId = viewerId, ExpiresAt = expiresAt, Status = HoldStatus.Held };
+        _perViewer[viewerId] = _perViewer.GetValueOrDefault(viewerId) + 1;
+        _byExpiry.Enqueue(reservationId);
+        _held++;
+        _state.Offer = offer with { Remaining = offer.Remaining - 1 };
+        var soldOut = offer.Remaining == 1 && End(OfferEndReason.SoldOut);
+        return new(ClaimStatus.Reserved, reservationId, expiresAt, soldOut);
+    }
+
+    /// <summary>Lapses every hold due by <paramref name="now"/>; answers the lapsed holds (reservation id, viewer).</summary>
+    public List<(string ReservationId, string ViewerId)> LapseDue(DateTimeOffset now)
+    {
+        var lapsed = new List<(string, string)>();
+        while (_byExpiry.TryPeek(out var reservationId) && _state.Holds[reservationId].ExpiresAt <= now)
+        {
+            _byExpiry.Dequeue();
+            var hold = _state.Holds[reservationId];
+            if (hold.Status == HoldStatus.Held)
+            {
+                Free(reservationId, hold, HoldStatus.Lapsed);
+                lapsed.Add((reservationId, hold.ViewerId));
+            }
+        }
+
+        return lapsed;
+    }
+
+    /// <summary>Gives back <paramref name="viewerId"/>'s held unit at once; false when there is no such open hold.</summary>
+    public bool Release(string reservationId, string viewerId)
+    {
+        if (!_state.Holds.TryGetValue(reservationId, out var hold) || hold.ViewerId != viewerId || hold.Status != HoldStatus.Held)
+        {
+            return false;
+        }
+
+        Free(reservationId, hold, HoldStatus.Released);
+        return true;
+    }
+
+    /// <summary>Sells a held unit to its holder for the checkout attempt <paramref name="operationId"/>; false when it already did.</summary>
+    /// <exception cref="LiveCommerceException">409 when there is no such hold of the buyer's, or it lapsed, or this attempt was cancelled.</exception>
+    public bool Confirm(string reservationId, string buyerId, string operationId, DateTimeOffset now)
+    {
+        var name = _state.Offer?.Name ?? "this offer";
+        if (!_state.Holds.TryGetValue(reservationId, out var hold) || hold.ViewerId != buyerId)
+        {
+            throw LiveCommerceException.Conflict($"There is no hold of yours on '{name}'.");
+        }
+
+        if (hold.Status == HoldStatus.Sold && hold.SaleOperation == operationId)
+        {
+            return false;
+        }
+
+        if (hold.Cancelled?.Contains(operationId) == true)
+        {
+            throw LiveCommerceException.Conflict($"That checkout of '{name}' was cancelled; check out again.");
+        }
+
+        if (hold.Status != HoldStatus.Held || hold.ExpiresAt <= now)
+        {
+            throw LiveCommerceException.Conflict(hold.Status == HoldStatus.Sold
+                ? $"Your hold on '{name}' was bought in another checkout."
+                : $"Your hold on '{name}' has lapsed.");
+        }
+
+        hold.Status = HoldStatus.Sold;
+        hold.SaleOperation = operationId;
+        _held--;
+        _sold++;
+        _state.Outbox.Add(new SellOfferUnits(SaleId(reservationId, operationId), 1));
+        return true;
+    }
+
+    /// <summary>
+    /// Takes back the sale of checkout attempt <paramref name="operationId"/>, or, when it never arrived, marks the
+    /// attempt cancelled so that a late confirmation is refused. The unit is held again, or lapses when its time is up.
+    /// Answers whether anything changed.
+    /// </summary>
+    public bool Revert(string reservationId, string operationId, DateTimeOffset now)
+    {
+        if (!_state.Holds.TryGetValue(reservationId, out var hold) || hold.Cancelled?.Contains(operationId) == true)
+        {
+            return false;
+        }
+
+        (hold.Cancelled ??= []).Add(operationId);
+        if (hold.Status != HoldStatus.Sold || hold.SaleOperation != operationId)
+        {
+            return true;
+        }
+
+        var sale = SaleId(reservationId, operationId);
+        _state.Outbox.Add(new UndoOperation(sale + ":undo", sale));
+        hold.Status = HoldStatus.Held;
+        hold.SaleOperation = null;
+        _sold--;
+        _held++;
+        if (hold.ExpiresAt <= now)
+        {
+            Free(reservationId, hold, HoldStatus.Lapsed);
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends an active offer; units neither held nor sold go back to stock. False when it was not active.</summary>
+    public bool End(string reason)
+    {
+        if (!IsActive)
+        {
+            return false;
+        }
+
+        var offer = _state.Offer!;
+        if (offer.Remaining > 0)
+        {
+            _state.Outbox.Add(new ReturnUnits(_offerId + ":end", offer.Remaining));
+        }
+
+        _state.Offer = offer with { Status = OfferStatus.Ended, Remaining = 0 };
+        _state.Phase = OfferPhase.Ended;
+        _state.EndReason = reason;
+        _state.EndAnnounced = false;
+        return true;
+    }
+
+    /// <summary>
+    /// Aborts a start that could not be confirmed: a starting offer, or an active one nobody has claimed from.
+    /// Its lend is undone (or cancelled, if it never arrived). False when it has holds and must run its course.
+    /// </summary>
+    public bool Abort()
+    {
+        if (_state.Phase == OfferPhase.Aborted)
+        {
+            return true;
+        }
+
+        if (_state.Phase is not (OfferPhase.Starting or OfferPhase.Active) || _state.Holds.Count > 0)
+        {
+            return false;
+        }
+
+        _state.Outbox.Add(new UndoOperation(LendId + ":undo", LendId));
+        _state.Phase = OfferPhase.Aborted;
+        _state.Offer = _state.Offer! with { Status = OfferStatus.Ended, Remaining = 0 };
+        return true;
+    }
+
+    private void Free(string reservationId, Hold hold, string status)
+    {
+        hold.Status = status;
+        _held--;
+        var left = _perViewer[hold.ViewerId] - 1;
+        if (left == 0)
+        {
+            _perViewer.Remove(hold.ViewerId);
+        }
+        else
+        {
+            _perViewer[hold.ViewerId] = left;
+        }
+
+        if (IsActive)
+        {
+            _state.Offer = _state.Offer! with { Remaining = _state.Offer.Remaining + 1 };
+        }
+        else
+        {
+            _state.Outbox.Add(new ReturnUnits(_offerId + ":back:" + reservationId, 1));
+        }
+    }
+
+    private string SaleId(string reservationId, string operationId) => $"{_offerId}:sale:{reservationId}:{operationId}";
+}
