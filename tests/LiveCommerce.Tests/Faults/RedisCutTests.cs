@@ -98,7 +98,8 @@ public sealed class RedisCutTests(ITestOutputHelper output)
 
             await rush.CancelAllAsync();
             await ledger.SettleAsync(creator, HoldPeriod, TimeSpan.FromSeconds(30));
-            var violations = await ledger.CheckAsync(ApiA);
+            var violations = await ledger.CheckAsync(ApiA, TimeSpan.FromSeconds(10));
+            Say($"first check: {ledger.FirstCheck.Count} violations; 10 s later: {violations.Count}");
             Say(ledger.Summary());
             Say($"{rush.Offers.Count} offers; {proxy.Accepted} Redis connections through the proxy; {violations.Count} violations");
             foreach (var violation in violations)

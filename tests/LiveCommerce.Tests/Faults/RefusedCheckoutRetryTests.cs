@@ -25,7 +25,7 @@ public sealed class RefusedCheckoutRetryTests(ITestOutputHelper output)
         await using var host = new EngineHost(redis ? RedisServer.ConnectionString : null, settings: new Dictionary<string, string?>
         {
             ["FlashOffers:HoldSeconds"] = "3",
-        });
+        }, configureServices: FaultLogging.Quiet);
         var ledger = new CommerceLedger();
         var (stream, products, creatorId) = await FaultShop.OpenAsync((sub, roles) => host.Api(sub, roles), ledger, 5, 1);
         var (p, q) = (products[0], products[1]);

@@ -2,8 +2,6 @@ using LiveCommerce.Client;
 using LiveCommerce.Testing;
 using LiveCommerce.Testing.Faults;
 using LiveCommerce.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace LiveCommerce.Tests.Faults;
@@ -45,7 +43,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             ["FlashOffers:HoldSeconds"] = ((int)HoldPeriod.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:ClaimsPerSecond"] = "1000",
             ["Hub:ClaimBurst"] = "1000",
-        }, storageFaults: faults, configureServices: Quiet);
+        }, storageFaults: faults, configureServices: FaultLogging.Quiet);
 
         // Setup runs clean.
         var ledger = new CommerceLedger();
@@ -76,7 +74,8 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             // Faults off: end every offer, let every hold lapse, then check.
             await rush.CancelAllAsync();
             await ledger.SettleAsync(creator, HoldPeriod, TimeSpan.FromSeconds(20));
-            var violations = await ledger.CheckAsync((sub, roles) => host.Api(sub, roles));
+            var violations = await ledger.CheckAsync((sub, roles) => host.Api(sub, roles), TimeSpan.FromSeconds(10));
+            Say($"first check: {ledger.FirstCheck.Count} violations; 10 s later: {violations.Count}");
             Say(ledger.Summary());
             Say($"{rush.Offers.Count} offers; {violations.Count} violations");
             foreach (var violation in violations)
@@ -92,13 +91,6 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             await Task.WhenAll(buyers.Select(b => b.DisposeAsync().AsTask()));
         }
     }
-
-    // The engine logs every injected failure; the run's own summary says what matters.
-    private static void Quiet(IServiceCollection services) => services.AddLogging(logging => logging
-        .AddFilter("LiveCommerce", LogLevel.Critical)
-        .AddFilter("Microsoft.AspNetCore.SignalR", LogLevel.Critical)
-        .AddFilter("Orleans", LogLevel.Critical)
-        .AddFilter("Microsoft.Orleans", LogLevel.Critical));
 
     private void Say(string line)
     {
