@@ -23,8 +23,9 @@ public sealed class CartTests(BrowserFixture fixture, ITestOutputHelper output) 
         var sub = await DemoSignInAsync(viewer);
         await using var sdk = await Fixture.Engine.ConnectViewerAsync(sub);
 
-        // A regular line: add one, then + twice and − once.
-        await viewer.ClickAsync($"#product-list [data-product-id='{scarf.Id}'] .add", new() { Timeout = WaitMs });
+        // A regular line: add the pinned product, then + twice and − once.
+        await creator.PinAsync(stream.Id, scarf.Id);
+        await viewer.ClickAsync($"#pinned[data-product-id='{scarf.Id}'] .pinned-add", new() { Timeout = WaitMs });
         await viewer.ClickAsync("#cart-button");
         var line = viewer.Locator($"#cart-lines .cart-line[data-kind='regular'][data-product-id='{scarf.Id}']");
         await LineQuantityAsync(line, 1);
