@@ -38,6 +38,12 @@ public sealed class CartTests(BrowserFixture fixture, ITestOutputHelper output) 
         var cart = await AgreeAsync(viewer, sdk);
         Assert.Equal(2, Assert.Single(cart.Items).Quantity);
 
+        // A reload joins again and reads the cart from the engine.
+        await viewer.ReloadAsync();
+        await viewer.WaitForSelectorAsync($"body[data-joined-as='{sub}'][data-connection='connected']", new() { Timeout = WaitMs, State = WaitForSelectorState.Attached });
+        await viewer.ClickAsync("#cart-button");
+        await LineQuantityAsync(line, 2);
+
         // A held unit: claim an offer, see its countdown, release it; the unit goes back to the offer.
         var offer = await creator.CreateOfferAsync(stream.Id, Offer(dress.Id, new Money(199_000, "IDR"), quantity: 2, durationSeconds: 300));
         await viewer.ClickAsync("#cart-close");

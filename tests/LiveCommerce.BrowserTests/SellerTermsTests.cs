@@ -45,6 +45,7 @@ public sealed class SellerTermsTests(BrowserFixture fixture, ITestOutputHelper o
         await studio.ClickAsync("#launch-offer");
         await Assertions.Expect(studio.Locator("#offer-errors")).ToContainTextAsync(
             "allows live prices from 150000 IDR; 100000 IDR is below it", new() { Timeout = WaitMs });
+        await studio.Locator("#offer-errors").ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(studio, "seller-terms-refusal-desktop");
         Assert.Empty((await creator.GetStreamAsync(stream.Id)).Offers);
 
