@@ -459,8 +459,10 @@ function applyCart(cart, seq = ++cartRequests) {
     claims.set(item.offerId, { reservationId: item.reservationId, expiresAt: item.expiresAt ?? previous?.expiresAt ?? null, offer });
   }
   state.claims = claims;
+  // A cart the engine changed is a new attempt, except when lines of the pending attempt are only gone: that is
+  // what an attempt that went through looks like when its answer was lost, and its key brings back that order.
   const pending = pendingCheckout();
-  if (pending && pending.lines !== cartFingerprint(state.cart.items)) newCheckoutAttempt();
+  if (pending && !onlyLinesOf(state.cart.items, pending.lines)) newCheckoutAttempt();
   renderCart();
   for (const entry of state.offers.values()) updateOfferElement(entry);
 }
@@ -607,7 +609,8 @@ function renderCart() {
   totalElement.textContent = total.currency ? formatMoney(total) : '—';
   totalElement.dataset.amount = String(total.amount ?? 0);
   const checkout = $('#checkout');
-  checkout.disabled = lines.length === 0 || state.checkingOut || Boolean(state.cartBusy);
+  // A pending attempt can be retried even when the cart looks empty: its answer may be an order already placed.
+  checkout.disabled = (lines.length === 0 && !pendingCheckoutKey()) || state.checkingOut || Boolean(state.cartBusy);
   checkout.textContent = state.checkingOut ? t('checkingOut') : pendingCheckoutKey() ? t('retryCheckout') : t('checkout');
   renderHolds();
 }
@@ -680,12 +683,18 @@ function newCheckoutAttempt() {
   setPendingCheckout(null);
 }
 
-/** What identifies a cart's lines: an attempt is retried only for the same lines. */
+/** What identifies a cart's lines: an attempt is retried only for (what is left of) the same lines. */
 function cartFingerprint(items) {
   return (items ?? [])
     .map((i) => `${i.productId}|${i.offerId ?? ''}|${i.reservationId ?? ''}|${i.quantity}`)
     .sort()
     .join(';');
+}
+
+/** True when every line of `items` is one of the lines an attempt was made for. */
+function onlyLinesOf(items, fingerprint) {
+  const lines = new Set(String(fingerprint ?? '').split(';').filter(Boolean));
+  return cartFingerprint(items).split(';').filter(Boolean).every((line) => lines.has(line));
 }
 
 /** True when the engine refused the checkout for good (nothing was charged): retrying the same key cannot help. */
