@@ -40,6 +40,8 @@ public sealed class SellerTermsTests(BrowserFixture fixture, ITestOutputHelper o
         await using var creatorContext = await Fixture.NewContextAsync(width: 1280, height: 900, mobile: false);
         var studio = await OpenStudioAsync(creatorContext, creatorId, stream.Id);
         await studio.Locator("#offer-product").SelectOptionAsync(product.Id, new() { Timeout = WaitMs });
+        await Assertions.Expect(studio.Locator("#offer-terms")).ToHaveTextAsync(
+            "The seller's terms for your offers: from Rp 150,000 · at most 5 units per offer", new() { Timeout = WaitMs });
         await studio.Locator("#offer-price").FillAsync("100000");
         await studio.Locator("#offer-quantity").FillAsync("3");
         await studio.ClickAsync("#launch-offer");

@@ -149,13 +149,17 @@ function renderCatalog() {
 
 // ---------------------------------------------------------------- seller terms for other creators' streams
 
-/** A short text of a product's terms: the floor and the cap, or that there are none. */
-function termsSummary(terms) {
-  if (!terms) return t('termsNone');
+/** The floor and the cap of a product's terms, as a short text. */
+function termsParts(terms) {
   const parts = [];
   if (terms.minLivePrice) parts.push(t('termsFloor', { price: formatMoney(terms.minLivePrice) }));
   if (terms.maxOfferUnits !== null && terms.maxOfferUnits !== undefined) parts.push(t('termsUnits', { count: formatNumber(terms.maxOfferUnits) }));
-  return t('termsFor', { terms: parts.length > 0 ? parts.join(' · ') : t('termsAny') });
+  return parts.length > 0 ? parts.join(' · ') : t('termsAny');
+}
+
+/** A short text of a product's terms, for its seller: the floor and the cap, or that there are none. */
+function termsSummary(terms) {
+  return terms ? t('termsFor', { terms: termsParts(terms) }) : t('termsNone');
 }
 
 /** The seller's terms of one of their products: what other creators' offers on it must keep to. */
@@ -559,6 +563,7 @@ function offerForm() {
     h('label', {}, h('span', {}, t('duration')), h('input', { name: 'durationSeconds', inputmode: 'numeric', value: '60', id: 'offer-duration' })),
     h('label', {}, h('span', {}, t('perViewerLimit')), h('input', { name: 'perViewerLimit', inputmode: 'numeric', value: '1', id: 'offer-limit' })),
     h('div.form-actions', {}, h('button.btn.primary', { type: 'submit', id: 'launch-offer' }, icon('bolt', 'icon tiny'), t('launchOffer'))),
+    h('p.muted.small.span-2.offer-terms', { id: 'offer-terms', hidden: true }),
     h('div.form-errors.span-2', { dataset: { errors: '' }, id: 'offer-errors' }));
   form.addEventListener('submit', launchOffer);
   return form;
@@ -575,9 +580,29 @@ function fillOfferProducts() {
 
 function onOfferProductChange() {
   const card = streamProducts().find((c) => c.productId === $('#offer-product')?.value);
+  showOfferTerms(card?.productId);
   if (!card) return;
   $('#offer-currency').value = card.price.currency;
   if (!$('#offer-price').value) $('#offer-price').value = toMajorString({ amount: Math.floor(card.price.amount * 0.8), currency: card.price.currency });
+}
+
+/** Under the offer form, for another seller's product: the terms the seller set for other creators' offers. */
+async function showOfferTerms(productId) {
+  const host = $('#offer-terms');
+  if (!host) return;
+  const own = productId ? state.catalog.get(productId) : null;
+  if (!productId || (own && (!own.sellerId || own.sellerId === sub()))) {
+    host.hidden = true;
+    return;
+  }
+  try {
+    const product = await call('GET', `/api/products/${encodeURIComponent(productId)}`);
+    if ($('#offer-product')?.value !== productId) return;
+    host.hidden = product.sellerId === sub();
+    host.textContent = product.terms ? t('sellerTerms', { terms: termsParts(product.terms) }) : t('sellerNoTerms');
+  } catch {
+    host.hidden = true;
+  }
 }
 
 /** Validates the offer form against the product; answers { body } or { errors: {field: message} }. */

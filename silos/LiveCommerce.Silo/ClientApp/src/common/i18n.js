@@ -179,6 +179,8 @@ const strings = {
     termsAny: 'any price and units',
     termsFor: 'Other creators: {terms}',
     err_units: 'Units must be a whole number (0 or more), or empty.',
+    sellerTerms: "The seller's terms for your offers: {terms}",
+    sellerNoTerms: 'The seller has set no terms for other creators: offers on it are refused.',
   },
   id: {
     appName: 'LiveCommerce',
@@ -356,6 +358,8 @@ const strings = {
     termsAny: 'harga dan unit bebas',
     termsFor: 'Kreator lain: {terms}',
     err_units: 'Unit harus bilangan bulat (0 atau lebih), atau kosong.',
+    sellerTerms: 'Syarat penjual untuk penawaranmu: {terms}',
+    sellerNoTerms: 'Penjual belum menetapkan syarat untuk kreator lain: penawaran untuk produk ini ditolak.',
   },
 };
 
