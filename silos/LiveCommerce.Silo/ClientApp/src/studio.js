@@ -28,6 +28,7 @@ const tokens = new TokenStore('livecommerce.creator.token');
 const state = {
   devTokens: false,
   catalog: new Map(), // productId → Product
+  openTerms: new Set(), // productIds whose terms form is open
   streams: [],
   selected: null, // stream id
   snapshot: null,
@@ -138,11 +139,95 @@ function renderCatalog() {
     : products.map((p) => h('div.catalog-item', { dataset: { productId: p.id } },
       productImage({ name: p.name, imageUrl: p.imageUrl, productId: p.id }),
       h('div.catalog-text', {}, h('strong', {}, p.name), h('span.muted.small', {}, `${p.sku} · ${t('inStock', { count: formatNumber(p.stock) })}`)),
-      h('span.catalog-price', {}, formatMoney(p.price)))));
+      h('span.catalog-price', {}, formatMoney(p.price)),
+      !p.sellerId || p.sellerId === sub() ? termsPanel(p) : null)));
   replace($('#stream-products'), products.map((p) => h('label.check', {},
     h('input', { type: 'checkbox', name: 'productIds', value: p.id, checked: true }),
     h('span', {}, `${p.name} · ${formatMoney(p.price)}`))));
   renderControlProducts();
+}
+
+// ---------------------------------------------------------------- seller terms for other creators' streams
+
+/** The floor and the cap of a product's terms, as a short text. */
+function termsParts(terms) {
+  const parts = [];
+  if (terms.minLivePrice) parts.push(t('termsFloor', { price: formatMoney(terms.minLivePrice) }));
+  if (terms.maxOfferUnits !== null && terms.maxOfferUnits !== undefined) parts.push(t('termsUnits', { count: formatNumber(terms.maxOfferUnits) }));
+  return parts.length > 0 ? parts.join(' · ') : t('termsAny');
+}
+
+/** A short text of a product's terms, for its seller: the floor and the cap, or that there are none. */
+function termsSummary(terms) {
+  return terms ? t('termsFor', { terms: termsParts(terms) }) : t('termsNone');
+}
+
+/** The seller's terms of one of their products: what other creators' offers on it must keep to. */
+function termsPanel(product) {
+  const currency = product.price.currency;
+  const terms = product.terms ?? null;
+  const form = h('form.form-grid.terms-form', { novalidate: true },
+    h('label', {}, h('span', {}, t('minLivePrice', { currency })),
+      h('input', { name: 'minLivePrice', inputmode: 'decimal', value: terms?.minLivePrice ? toMajorString(terms.minLivePrice) : '', placeholder: '—' })),
+    h('label', {}, h('span', {}, t('maxOfferUnits')),
+      h('input', { name: 'maxOfferUnits', inputmode: 'numeric', value: terms?.maxOfferUnits != null ? String(terms.maxOfferUnits) : '', placeholder: '—' })),
+    h('div.form-actions', {}, h('button.btn.small.primary', { type: 'submit' }, t('saveTerms'))),
+    h('div.form-errors.span-2', { dataset: { errors: '' } }));
+  form.addEventListener('submit', (event) => saveTerms(event, product.id));
+  const panel = h('details.terms', { dataset: { termsFor: product.id }, open: state.openTerms.has(product.id) },
+    h('summary', {}, h('span', {}, t('terms')), h('span.terms-summary.muted.small', {}, termsSummary(terms))),
+    h('p.muted.small', {}, t('termsHint')),
+    form);
+  panel.addEventListener('toggle', () => {
+    if (panel.open) state.openTerms.add(product.id);
+    else state.openTerms.delete(product.id);
+  });
+  return panel;
+}
+
+async function saveTerms(event, productId) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const product = state.catalog.get(productId);
+  if (!product) return;
+  const currency = product.price.currency;
+  const priceText = String(form.elements.minLivePrice.value ?? '').trim();
+  const unitsText = String(form.elements.maxOfferUnits.value ?? '').trim();
+  showErrors(form, null);
+  let minLivePrice = null;
+  if (priceText !== '') {
+    const amount = parseMajor(priceText, currency);
+    if (amount === null) {
+      form.elements.minLivePrice.classList.add('invalid');
+      showErrors(form, t('err_minor', { currency, digits: minorDigits(currency) }));
+      return;
+    }
+    minLivePrice = { amount, currency };
+  }
+  let maxOfferUnits = null;
+  if (unitsText !== '') {
+    if (!/^\d+$/.test(unitsText)) {
+      form.elements.maxOfferUnits.classList.add('invalid');
+      showErrors(form, t('err_units'));
+      return;
+    }
+    maxOfferUnits = Number(unitsText);
+  }
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  try {
+    const saved = await call('PUT', `/api/products/${encodeURIComponent(productId)}/terms`, { minLivePrice, maxOfferUnits });
+    state.catalog.set(productId, saved);
+    // Updated in place, so the open form stays open.
+    const panel = form.closest('details.terms');
+    panel.querySelector('.terms-summary').textContent = termsSummary(saved.terms ?? { minLivePrice, maxOfferUnits });
+    panel.dataset.saved = 'true';
+    toast(t('termsSaved'), 'ok', 2000);
+  } catch (error) {
+    showErrors(form, error);
+  } finally {
+    submit.disabled = false;
+  }
 }
 
 $('#product-form').addEventListener('submit', async (event) => {
@@ -478,6 +563,7 @@ function offerForm() {
     h('label', {}, h('span', {}, t('duration')), h('input', { name: 'durationSeconds', inputmode: 'numeric', value: '60', id: 'offer-duration' })),
     h('label', {}, h('span', {}, t('perViewerLimit')), h('input', { name: 'perViewerLimit', inputmode: 'numeric', value: '1', id: 'offer-limit' })),
     h('div.form-actions', {}, h('button.btn.primary', { type: 'submit', id: 'launch-offer' }, icon('bolt', 'icon tiny'), t('launchOffer'))),
+    h('p.muted.small.span-2.offer-terms', { id: 'offer-terms', hidden: true }),
     h('div.form-errors.span-2', { dataset: { errors: '' }, id: 'offer-errors' }));
   form.addEventListener('submit', launchOffer);
   return form;
@@ -494,9 +580,29 @@ function fillOfferProducts() {
 
 function onOfferProductChange() {
   const card = streamProducts().find((c) => c.productId === $('#offer-product')?.value);
+  showOfferTerms(card?.productId);
   if (!card) return;
   $('#offer-currency').value = card.price.currency;
   if (!$('#offer-price').value) $('#offer-price').value = toMajorString({ amount: Math.floor(card.price.amount * 0.8), currency: card.price.currency });
+}
+
+/** Under the offer form, for another seller's product: the terms the seller set for other creators' offers. */
+async function showOfferTerms(productId) {
+  const host = $('#offer-terms');
+  if (!host) return;
+  const own = productId ? state.catalog.get(productId) : null;
+  if (!productId || (own && (!own.sellerId || own.sellerId === sub()))) {
+    host.hidden = true;
+    return;
+  }
+  try {
+    const product = await call('GET', `/api/products/${encodeURIComponent(productId)}`);
+    if ($('#offer-product')?.value !== productId) return;
+    host.hidden = product.sellerId === sub();
+    host.textContent = product.terms ? t('sellerTerms', { terms: termsParts(product.terms) }) : t('sellerNoTerms');
+  } catch {
+    host.hidden = true;
+  }
 }
 
 /** Validates the offer form against the product; answers { body } or { errors: {field: message} }. */
@@ -543,7 +649,9 @@ async function launchOffer(event) {
     $('#offer-price').value = '';
     onOfferProductChange();
   } catch (error) {
+    // A refusal says why (e.g. the seller's terms for other creators' streams): show the engine's reason.
     if (error.notAvailable && !error.problem?.detail?.match(/offer|product|stream/i)) showErrors(form, t('notAvailable'));
+    else if (error.problem?.detail && !error.errors) showErrors(form, error.problem.detail);
     else showErrors(form, error);
   }
 }

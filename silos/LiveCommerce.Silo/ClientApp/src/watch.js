@@ -13,6 +13,7 @@ import { LiveConnection } from './common/hub.js';
 const REACTIONS = ['like', 'heart', 'fire', 'clap'];
 const ENDED_OFFER_VISIBLE_MS = 6000;
 const MAX_CHAT = 60;
+const MAX_LINE_QUANTITY = 99;
 
 const streamId = readStreamId();
 const tokens = new TokenStore('livecommerce.viewer.token');
@@ -26,6 +27,7 @@ const state = {
   claims: new Map(), // offerId → { reservationId, expiresAt, offer }
   cart: { items: [], total: { amount: 0, currency: '' } },
   checkingOut: false,
+  cartBusy: false,
   devTokens: false,
 };
 
@@ -91,6 +93,7 @@ live
     if (event?.streamId && event.streamId !== streamId) return;
     addComment(event);
   })
+  .on('CartUpdated', (cart) => applyCart(cart))
   .on('StreamEnded', (event) => {
     if (event?.streamId && event.streamId !== streamId) return;
     state.status = 'ended';
@@ -127,6 +130,8 @@ function renderSnapshot(snapshot, token) {
   renderOffers();
   renderProducts();
   renderCart();
+  // The cart is the engine's: read it after every join, so a reconnect shows what the engine kept.
+  if (token) refreshCart();
 }
 
 function renderVideo(url) {
@@ -403,6 +408,7 @@ async function claim(offerId) {
         state.claims.set(offerId, { reservationId: result.reservationId, expiresAt: result.expiresAt, offer: entry.offer });
         newCheckoutAttempt();
         renderCart();
+        refreshCart({ quiet: true });
         toast(t('holdUntil', { time: result.expiresAt ? formatTime(result.expiresAt) : '' }), 'ok');
         openCart();
         break;
@@ -431,21 +437,81 @@ async function claim(offerId) {
 }
 
 // ---------------------------------------------------------------- cart and checkout
+// The engine's cart is the truth: the page reads it on every join (first connect, reconnect, sign-in) and takes
+// every answer of a cart method as the new cart. Held offer units are lines with a reservationId and expiresAt.
 
-async function addToCart(productId, quantity) {
-  if (!requireSignIn()) return false;
+let cartRequests = 0;
+let cartApplied = 0;
+let lapseRefreshAt = 0;
+
+/** Takes a cart answered by the engine; `seq` orders answers so that an older one never overwrites a newer one. */
+function applyCart(cart, seq = ++cartRequests) {
+  if (!cart || seq < cartApplied) return;
+  cartApplied = seq;
+  state.cart = { items: cart.items ?? [], total: cart.total ?? { amount: 0, currency: '' } };
+  // The offers' "held for you" follow the holds the engine still has in the cart.
+  const claims = new Map();
+  for (const item of state.cart.items) {
+    if (!item.offerId || !item.reservationId) continue;
+    const previous = state.claims.get(item.offerId);
+    const offer = state.offers.get(item.offerId)?.offer ?? previous?.offer
+      ?? { id: item.offerId, productId: item.productId, name: item.name ?? productName(item.productId, item.offerId), price: item.unitPrice };
+    claims.set(item.offerId, { reservationId: item.reservationId, expiresAt: item.expiresAt ?? previous?.expiresAt ?? null, offer });
+  }
+  state.claims = claims;
+  // A cart the engine changed is a new attempt, except when lines of the pending attempt are only gone: that is
+  // what an attempt that went through looks like when its answer was lost, and its key brings back that order.
+  const pending = pendingCheckout();
+  if (pending && !onlyLinesOf(state.cart.items, pending.lines)) newCheckoutAttempt();
+  renderCart();
+  for (const entry of state.offers.values()) updateOfferElement(entry);
+}
+
+/** Reads the engine's cart (signed-in viewers only). */
+async function refreshCart({ quiet = false } = {}) {
+  if (!tokens.token || !live.connected) return;
+  const seq = ++cartRequests;
   try {
-    const cart = await live.invoke('AddToCart', streamId, productId, quantity);
-    state.cart = cart ?? state.cart;
+    applyCart(await live.invoke('GetCart'), seq);
+  } catch (error) {
+    if (!quiet) toast(error.message);
+  }
+}
+
+/** Calls a hub method that answers the cart, with the cart's controls disabled meanwhile. */
+async function changeCart(method, ...args) {
+  if (!requireSignIn() || state.cartBusy) return false;
+  state.cartBusy = true;
+  renderCart();
+  const seq = ++cartRequests;
+  try {
+    const cart = await live.invoke(method, ...args);
     newCheckoutAttempt();
-    renderCart();
-    toast(t('added'), 'ok', 2000);
-    bumpCartButton();
+    applyCart(cart, seq);
     return true;
   } catch (error) {
     toast(error.message);
+    refreshCart({ quiet: true });
     return false;
+  } finally {
+    state.cartBusy = false;
+    renderCart();
   }
+}
+
+async function addToCart(productId, quantity) {
+  if (!(await changeCart('AddToCart', streamId, productId, quantity))) return false;
+  toast(t('added'), 'ok', 2000);
+  bumpCartButton();
+  return true;
+}
+
+function setQuantity(productId, quantity) {
+  return changeCart('SetCartQuantity', productId, quantity);
+}
+
+function releaseHold(reservationId) {
+  return changeCart('ReleaseHold', reservationId);
 }
 
 /** The lines to show: the engine's cart, plus held offer units the last cart answer did not list yet. */
@@ -454,18 +520,76 @@ function cartLines() {
   const listed = new Set(items.filter((i) => i.offerId).map((i) => i.offerId));
   for (const [offerId, held] of state.claims) {
     if (!listed.has(offerId)) {
-      items.push({ productId: held.offer.productId, offerId, quantity: 1, unitPrice: held.offer.price, held: true });
+      items.push({
+        productId: held.offer.productId, offerId, quantity: 1, unitPrice: held.offer.price,
+        reservationId: held.reservationId, expiresAt: held.expiresAt, held: true,
+      });
     }
   }
   return items;
 }
 
-function productName(productId, offerId) {
+function productName(productId, offerId, name) {
   const card = state.products.get(productId);
   if (card) return card.name;
+  if (name) return name;
   for (const entry of state.offers.values()) if (entry.offer.productId === productId) return entry.offer.name;
   for (const held of state.claims.values()) if (held.offer.productId === productId) return held.offer.name;
   return offerId ? t('flashSale') : productId;
+}
+
+function cartLine(line) {
+  const name = productName(line.productId, line.offerId, line.name);
+  const card = state.products.get(line.productId) ?? { name, productId: line.productId };
+  const busy = Boolean(state.cartBusy);
+  const held = Boolean(line.offerId);
+  const controls = held
+    ? h('div.cart-controls', {},
+      line.reservationId ? h('button.btn.small.ghost.cart-release', {
+        type: 'button',
+        disabled: busy,
+        title: t('releaseHint'),
+        onclick: () => releaseHold(line.reservationId),
+      }, t('release')) : null)
+    : h('div.cart-controls', {},
+      h('button.icon-btn.plain.small.qty-minus', {
+        type: 'button',
+        disabled: busy || line.quantity <= 1,
+        title: t('decrease'),
+        'aria-label': t('decrease'),
+        onclick: () => setQuantity(line.productId, line.quantity - 1),
+      }, '−'),
+      h('span.qty-value', {}, String(line.quantity)),
+      h('button.icon-btn.plain.small.qty-plus', {
+        type: 'button',
+        disabled: busy || line.quantity >= MAX_LINE_QUANTITY,
+        title: t('increase'),
+        'aria-label': t('increase'),
+        onclick: () => setQuantity(line.productId, line.quantity + 1),
+      }, '+'),
+      h('button.link.cart-remove', {
+        type: 'button',
+        disabled: busy,
+        onclick: () => setQuantity(line.productId, 0),
+      }, t('remove')));
+  return h('div.cart-line', {
+    dataset: {
+      productId: line.productId,
+      offerId: line.offerId ?? '',
+      reservationId: line.reservationId ?? '',
+      kind: held ? 'held' : 'regular',
+      quantity: String(line.quantity),
+    },
+  },
+  productImage(card),
+  h('div.cart-line-text', {},
+    h('span.product-name', {}, name),
+    held ? h('span.chip.flash', {}, icon('bolt', 'icon tiny'), t('flashSale')) : null,
+    held && line.expiresAt ? h('span.hold', { dataset: { expiresAt: line.expiresAt } }) : null,
+    controls),
+  h('div.cart-line-price', {},
+    h('span.muted', {}, `${line.quantity} ×`),
+    h('strong', {}, formatMoney(line.unitPrice))));
 }
 
 function renderCart() {
@@ -478,24 +602,15 @@ function renderCart() {
   if (lines.length === 0) {
     replace(host, h('p.empty', {}, t('cartEmpty')));
   } else {
-    replace(host, lines.map((line) => {
-      const card = state.products.get(line.productId) ?? { name: productName(line.productId, line.offerId), productId: line.productId };
-      const held = line.offerId ? state.claims.get(line.offerId) : null;
-      return h('div.cart-line', { dataset: { productId: line.productId, offerId: line.offerId ?? '' } },
-        productImage(card),
-        h('div.cart-line-text', {},
-          h('span.product-name', {}, productName(line.productId, line.offerId)),
-          line.offerId ? h('span.chip.flash', {}, icon('bolt', 'icon tiny'), t('flashSale')) : null,
-          held?.expiresAt ? h('span.hold', { dataset: { expiresAt: held.expiresAt } }) : null),
-        h('div.cart-line-price', {},
-          h('span.muted', {}, `${line.quantity} ×`),
-          h('strong', {}, formatMoney(line.unitPrice))));
-    }));
+    replace(host, lines.map(cartLine));
   }
   const total = mergeTotal(lines);
-  $('#cart-total').textContent = total.currency ? formatMoney(total) : '—';
+  const totalElement = $('#cart-total');
+  totalElement.textContent = total.currency ? formatMoney(total) : '—';
+  totalElement.dataset.amount = String(total.amount ?? 0);
   const checkout = $('#checkout');
-  checkout.disabled = lines.length === 0 || state.checkingOut;
+  // A pending attempt can be retried even when the cart looks empty: its answer may be an order already placed.
+  checkout.disabled = (lines.length === 0 && !pendingCheckoutKey()) || state.checkingOut || Boolean(state.cartBusy);
   checkout.textContent = state.checkingOut ? t('checkingOut') : pendingCheckoutKey() ? t('retryCheckout') : t('checkout');
   renderHolds();
 }
@@ -510,29 +625,53 @@ function mergeTotal(lines) {
 }
 
 function renderHolds() {
+  let lapsed = false;
   for (const element of document.querySelectorAll('.hold[data-expires-at]')) {
     const ms = new Date(element.dataset.expiresAt).getTime() - Date.now();
-    element.textContent = ms > 0 ? `${t('claimed')} · ${formatCountdown(ms)}` : t('offerEnded');
+    element.textContent = ms > 0 ? `${t('claimed')} · ${formatCountdown(ms)}` : t('holdLapsed');
     element.classList.toggle('lapsed', ms <= 0);
+    lapsed ||= ms <= 0;
+  }
+  // The engine drops a lapsed hold's line: read the cart again (at most every few seconds).
+  if (lapsed && Date.now() - lapseRefreshAt > 3000) {
+    lapseRefreshAt = Date.now();
+    refreshCart({ quiet: true });
   }
 }
+
+// One key per checkout attempt: a retry after a transport or generic error reuses it (the engine answers the same
+// order and charges nothing twice); a definitive refusal or a change of the cart starts a new attempt.
 
 function checkoutStorageKey() {
   return `livecommerce.checkout.${streamId}`;
 }
 
-function pendingCheckoutKey() {
+/** The attempt to retry, { key, lines } (lines: the cart it was made for), or null. */
+function pendingCheckout() {
+  let text = state.memoryCheckout ?? null;
   try {
-    return sessionStorage.getItem(checkoutStorageKey());
+    text = sessionStorage.getItem(checkoutStorageKey());
   } catch {
-    return state.memoryCheckoutKey ?? null;
+    // Memory only.
+  }
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text);
+    return value?.key ? value : null;
+  } catch {
+    return null;
   }
 }
 
-function setPendingCheckoutKey(key) {
-  state.memoryCheckoutKey = key;
+function pendingCheckoutKey() {
+  return pendingCheckout()?.key ?? null;
+}
+
+function setPendingCheckout(value) {
+  const text = value ? JSON.stringify(value) : null;
+  state.memoryCheckout = text;
   try {
-    if (key) sessionStorage.setItem(checkoutStorageKey(), key);
+    if (text) sessionStorage.setItem(checkoutStorageKey(), text);
     else sessionStorage.removeItem(checkoutStorageKey());
   } catch {
     // Memory only.
@@ -541,7 +680,27 @@ function setPendingCheckoutKey(key) {
 
 /** The cart changed: the next checkout is a new attempt with a new key. */
 function newCheckoutAttempt() {
-  setPendingCheckoutKey(null);
+  setPendingCheckout(null);
+}
+
+/** What identifies a cart's lines: an attempt is retried only for (what is left of) the same lines. */
+function cartFingerprint(items) {
+  return (items ?? [])
+    .map((i) => `${i.productId}|${i.offerId ?? ''}|${i.reservationId ?? ''}|${i.quantity}`)
+    .sort()
+    .join(';');
+}
+
+/** True when every line of `items` is one of the lines an attempt was made for. */
+function onlyLinesOf(items, fingerprint) {
+  const lines = new Set(String(fingerprint ?? '').split(';').filter(Boolean));
+  return cartFingerprint(items).split(';').filter(Boolean).every((line) => lines.has(line));
+}
+
+/** True when the engine refused the checkout for good (nothing was charged): retrying the same key cannot help. */
+function isDefinitiveRefusal(error) {
+  if (!error?.fromServer) return false; // transport: the attempt may or may not have reached the engine
+  return !/something went wrong|try again|too many requests|wait a moment/i.test(error.message);
 }
 
 function newKey() {
@@ -552,23 +711,28 @@ function newKey() {
 
 async function checkout() {
   if (!requireSignIn() || state.checkingOut) return;
-  // One key per checkout attempt, reused when the same attempt is retried, so nothing is charged twice.
-  let key = pendingCheckoutKey();
-  if (!key) {
-    key = newKey();
-    setPendingCheckoutKey(key);
+  let attempt = pendingCheckout();
+  if (!attempt) {
+    attempt = { key: newKey(), lines: cartFingerprint(state.cart?.items) };
+    setPendingCheckout(attempt);
   }
   state.checkingOut = true;
   renderCart();
   try {
-    const order = await live.invoke('Checkout', key);
-    setPendingCheckoutKey(null);
+    const order = await live.invoke('Checkout', attempt.key);
+    setPendingCheckout(null);
+    // The engine takes the bought lines out of the cart; show what is left.
     state.cart = { items: [], total: { amount: 0, currency: '' } };
     state.claims.clear();
     closeDrawers();
     showOrder(order);
+    refreshCart({ quiet: true });
   } catch (error) {
     toast(error.message);
+    if (isDefinitiveRefusal(error)) {
+      setPendingCheckout(null);
+      refreshCart({ quiet: true });
+    }
   } finally {
     state.checkingOut = false;
     renderCart();

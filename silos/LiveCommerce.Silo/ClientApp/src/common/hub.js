@@ -122,15 +122,22 @@ export class LiveConnection {
     return this.start();
   }
 
-  /** Calls a hub method; throws an Error with the HubException's message. */
+  /**
+   * Calls a hub method; throws an Error with the HubException's message. The error's `fromServer` is true when the
+   * engine answered the call with a HubException, false when the call or its answer was lost on the way.
+   */
   async invoke(method, ...args) {
     if (!this.connection || this.connection.state !== HubConnectionState.Connected) {
-      throw new Error(this.connection?.state === HubConnectionState.Reconnecting ? 'Reconnecting…' : 'Not connected yet.');
+      const error = new Error(this.connection?.state === HubConnectionState.Reconnecting ? 'Reconnecting…' : 'Not connected yet.');
+      error.fromServer = false;
+      throw error;
     }
     try {
       return await this.connection.invoke(method, ...args);
     } catch (error) {
-      throw new Error(hubErrorMessage(error));
+      const wrapped = new Error(hubErrorMessage(error));
+      wrapped.fromServer = String(error?.message ?? '').includes('HubException:');
+      throw wrapped;
     }
   }
 
