@@ -9,6 +9,7 @@ public sealed class FuzzFindings(FuzzSettings settings)
     private const int ExamplesPerKind = 8;
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _examples = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan> _timings = new(StringComparer.Ordinal);
     private int _cases;
 
     /// <summary>Findings so far.</summary>
@@ -19,6 +20,9 @@ public sealed class FuzzFindings(FuzzSettings settings)
 
     /// <summary>The count of one kind of finding.</summary>
     public int CountOf(string kind) => _counts.TryGetValue(kind, out var count) ? count : 0;
+
+    /// <summary>Notes how long one part of the run took.</summary>
+    public void Took(string part, TimeSpan elapsed) => _timings[part] = elapsed;
 
     /// <summary>Counts one case run.</summary>
     public void Ran() => Interlocked.Increment(ref _cases);
@@ -40,6 +44,7 @@ public sealed class FuzzFindings(FuzzSettings settings)
         var report = new StringBuilder();
         report.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
             $"fuzz: {Cases} cases, {Count} findings (seed {settings.Seed}; replay with {FuzzSettings.SeedVariable}={settings.Seed} {FuzzSettings.CasesVariable}={settings.Cases})");
+        report.AppendLine("  took: " + string.Join(", ", _timings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key} {t.Value.TotalSeconds:F1} s")));
         foreach (var (kind, count) in _counts.OrderByDescending(k => k.Value))
         {
             report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  {count,6} {kind}");
