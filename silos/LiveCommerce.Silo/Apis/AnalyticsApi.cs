@@ -27,7 +27,8 @@ public static class AnalyticsApi
     /// <summary>Maps the analytics endpoints.</summary>
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Analytics").RequireAuthorization(Roles.SignedIn);
+        var group = routes.MapGroup("/api").WithTags("Analytics").RequireAuthorization(Roles.SignedIn)
+            .AddEndpointFilter(new RouteIdFilter { What = "stream" });
         group.MapGet("/streams/{id}/analytics", StreamAnalyticsAsync);
         group.MapGet("/streams/{id}/exposure", ExposureAsync);
         group.MapGet("/streams/{id}/suggestions", SuggestionsAsync);

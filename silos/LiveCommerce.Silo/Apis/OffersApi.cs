@@ -12,7 +12,8 @@ public static class OffersApi
     /// <summary>Maps the offer endpoints.</summary>
     public static RouteGroupBuilder MapOffersApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/streams/{id}/offers").WithTags("Offers").RequireAuthorization(Roles.CanHostStreams);
+        var group = routes.MapGroup("/api/streams/{id}/offers").WithTags("Offers").RequireAuthorization(Roles.CanHostStreams)
+            .AddEndpointFilter(new RouteIdFilter { What = "stream" });
         group.MapPost("/", CreateAsync);
         group.MapDelete("/{offerId}", CancelAsync);
         return group;

@@ -17,7 +17,8 @@ public static class OrdersApi
     /// <summary>Maps the order endpoints.</summary>
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Roles.SignedIn);
+        var group = routes.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Roles.SignedIn)
+            .AddEndpointFilter(new RouteIdFilter { What = "order" });
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         return group;

@@ -12,7 +12,7 @@ public static class ProductsApi
     /// <summary>Maps the catalog endpoints.</summary>
     public static RouteGroupBuilder MapProductsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/products").WithTags("Products");
+        var group = routes.MapGroup("/api/products").WithTags("Products").AddEndpointFilter(new RouteIdFilter { What = "product" });
         group.MapPost("/", CreateAsync).RequireAuthorization(Roles.CanListProducts);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
@@ -40,7 +40,7 @@ public static class ProductsApi
         ClaimsPrincipal user, IGrainFactory grains, string? sellerId = null, int page = 1, int pageSize = 100)
     {
         sellerId ??= user.UserId();
-        if (string.IsNullOrWhiteSpace(sellerId) || sellerId.Length > 64 || page < 1 || pageSize is < 1 or > MaxPageSize)
+        if (!RequestValidation.IsId(sellerId) || page < 1 || pageSize is < 1 or > MaxPageSize)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -56,16 +56,7 @@ public static class ProductsApi
     private static async Task<Results<Ok<Product>, ValidationProblem>> SetTermsAsync(
         string id, SellerTerms? terms, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (terms is null)
-        {
-            errors["body"] = ["A JSON body {minLivePrice: Money | null, maxOfferUnits: int | null} is required."];
-        }
-        else if (terms.MinLivePrice is not null)
-        {
-            RequestValidation.CheckMoney(errors, "minLivePrice", terms.MinLivePrice);
-        }
-
+        var errors = RequestValidation.Check(terms);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -81,11 +72,11 @@ public static class ProductsApi
         return TypedResults.Ok(await product.SetTermsAsync(caller, terms!));
     }
 
-    private static async Task<Results<Ok<Product>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
     {
-        var product = id.Length <= 64 ? await grains.GetGrain<IProductGrain>(id).GetAsync() : null;
+        var product = RequestValidation.IsId(id) ? await grains.GetGrain<IProductGrain>(id).GetAsync() : null;
         return product is null
-            ? TypedResults.NotFound(NotFoundProblem.Of("product", id))
+            ? NotFoundProblem.Result("product", id)
             : TypedResults.Ok(product);
     }
 }

@@ -11,6 +11,42 @@ public static class RequestValidation
     /// <summary>The most units a product may hold.</summary>
     public const int MaxStock = 1_000_000;
 
+    /// <summary>The longest id of a product, stream, offer, order or user.</summary>
+    public const int MaxIdLength = 64;
+
+    /// <summary>
+    /// Whether <paramref name="id"/> can be an id at all: 1 to <see cref="MaxIdLength"/> characters, not blank,
+    /// no control characters and no unpaired surrogates. Anything else is unknown without asking a grain.
+    /// </summary>
+    public static bool IsId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 == id.Length || !char.IsLowSurrogate(id[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Validates a new product.</summary>
     public static Dictionary<string, string[]> Check(CreateProductRequest? request)
     {
@@ -122,20 +158,50 @@ public static class RequestValidation
         return errors;
     }
 
-    /// <summary>Validates an amount of money: whole minor units, not negative, a known ISO 4217 currency.</summary>
+    /// <summary>Validates seller terms (<c>PUT /api/products/{id}/terms</c>): an optional money floor and unit cap.</summary>
+    public static Dictionary<string, string[]> Check(SellerTerms? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request is null)
+        {
+            errors["body"] = ["A JSON body is required."];
+            return errors;
+        }
+
+        if (request.MinLivePrice is not null)
+        {
+            CheckMoney(errors, "minLivePrice", request.MinLivePrice);
+        }
+
+        if (request.MaxOfferUnits is < 1 or > MaxStock)
+        {
+            errors["maxOfferUnits"] = [$"maxOfferUnits must be 1 to {MaxStock}, or null for no cap."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Validates an amount of money: whole minor units from 0 to <see cref="Money.MaxAmount"/> (10^12, contract
+    /// v2), and a known ISO 4217 currency.
+    /// </summary>
     public static void CheckMoney(Dictionary<string, string[]> errors, string field, Money? money)
     {
         if (money is null)
         {
             errors[field] = [$"{field} is required, as {{\"amount\": minor units, \"currency\": ISO 4217 code}}."];
         }
-        else if (!Currencies.IsKnown(money.Currency))
+        else if (string.IsNullOrEmpty(money.Currency) || !Currencies.IsKnown(money.Currency))
         {
-            errors[field + ".currency"] = [$"'{money.Currency}' is not an ISO 4217 currency the engine knows."];
+            errors[field + ".currency"] = [$"'{NotFoundProblem.Quote(money.Currency)}' is not an ISO 4217 currency the engine knows."];
         }
         else if (money.Amount < 0)
         {
             errors[field + ".amount"] = ["amount must be zero or more."];
+        }
+        else if (money.Amount > Money.MaxAmount)
+        {
+            errors[field + ".amount"] = [$"amount must be at most {Money.MaxAmount} minor units (10^12)."];
         }
     }
 

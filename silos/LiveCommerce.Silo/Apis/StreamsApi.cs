@@ -14,7 +14,7 @@ public static class StreamsApi
     /// <summary>Maps the stream endpoints.</summary>
     public static RouteGroupBuilder MapStreamsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/streams").WithTags("Streams");
+        var group = routes.MapGroup("/api/streams").WithTags("Streams").AddEndpointFilter(new RouteIdFilter { What = "stream" });
         group.MapPost("/", CreateAsync).RequireAuthorization(Roles.CanHostStreams);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
@@ -41,15 +41,22 @@ public static class StreamsApi
         return TypedResults.Created($"/api/streams/{id}", stream);
     }
 
-    private static async Task<Ok<IReadOnlyList<StreamListing>>> ListAsync(string? creatorId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IStreamDirectoryGrain>(0).ListAsync(creatorId));
+    private static async Task<Results<Ok<IReadOnlyList<StreamListing>>, ValidationProblem>> ListAsync(string? creatorId, IGrainFactory grains) =>
+        creatorId is not null && !RequestValidation.IsId(creatorId)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["creatorId"] = ["creatorId must be a user id of 1 to 64 characters."] })
+            : TypedResults.Ok(await grains.GetGrain<IStreamDirectoryGrain>(0).ListAsync(creatorId));
 
-    private static async Task<Results<Ok<StreamSnapshot>, NotFound<ProblemDetails>>> GetAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<StreamSnapshot>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
     {
+        if (!RequestValidation.IsId(id))
+        {
+            return NotFoundProblem.Result("stream", id);
+        }
+
         var grain = grains.GetGrain<ILiveStreamGrain>(id);
-        return id.Length <= 64 && await grain.GetAsync() is not null
+        return await grain.GetAsync() is not null
             ? TypedResults.Ok(await grain.GetSnapshotAsync())
-            : TypedResults.NotFound(NotFoundProblem.Of("stream", id));
+            : NotFoundProblem.Result("stream", id);
     }
 
     private static async Task<Results<Ok<LiveStream>, ValidationProblem>> AddProductAsync(

@@ -39,6 +39,9 @@ public static class EngineExtensions
         builder.AddLiveRanking();
 
         builder.Services.AddProblemDetails();
+
+        // After the framework's writer: it answers whatever the Accept header asks for, so no error becomes a 500.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<LiveCommerceExceptionHandler>();
         builder.Services.Configure<JsonOptions>(options => LiveJson.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -62,6 +65,7 @@ public static class EngineExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseKnownBodyEncodings();
 
         app.MapProductsApi();
         app.MapStreamsApi();

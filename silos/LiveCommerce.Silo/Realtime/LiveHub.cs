@@ -5,6 +5,7 @@ using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Silo.Apis;
 using LiveCommerce.Silo.Engagement;
 using LiveCommerce.Silo.Identity;
 using Microsoft.AspNetCore.SignalR;
@@ -22,7 +23,9 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
     /// <summary>The longest comment, after trimming.</summary>
     public const int MaxCommentLength = 500;
 
-    private const int MaxIdLength = 64;
+    /// <summary>The longest idempotency key of a checkout.</summary>
+    public const int MaxKeyLength = 128;
+
     private const string JoinedKey = "lc.joined";
 
     /// <summary>Joins a stream's audience and answers with its snapshot.</summary>
@@ -160,6 +163,11 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
     public async Task<Order> Checkout(string idempotencyKey)
     {
         var userId = RequireUser("check out");
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxKeyLength)
+        {
+            throw new HubException($"An idempotency key of 1 to {MaxKeyLength} characters is required.");
+        }
+
         return await grains.GetGrain<ICartGrain>(userId).CheckoutAsync(idempotencyKey);
     }
 
@@ -171,6 +179,11 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
     {
         var userId = RequireUser("change your cart");
         RequireId(productId, "product");
+        if (quantity < 0)
+        {
+            throw new HubException("The quantity must be 0 or more.");
+        }
+
         return grains.GetGrain<ICartGrain>(userId).SetQuantityAsync(productId, quantity);
     }
 
@@ -224,7 +237,7 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
 
     private static void RequireId(string? id, string what)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
+        if (!RequestValidation.IsId(id))
         {
             throw new HubException($"A valid {what} id is required.");
         }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Serialization;
 using LiveCommerce.Grains.Notifications;
@@ -10,6 +13,12 @@ namespace LiveCommerce.Silo.Realtime;
 /// <summary>Registers and maps the viewers' hub.</summary>
 public static class RealtimeExtensions
 {
+    /// <summary>The largest hub frame, documented in docs/contract.md; a larger one closes the connection.</summary>
+    public const int MaxFrameBytes = 16 * 1024;
+
+    /// <summary>The deepest nesting of a JSON hub argument; deeper arguments get an error completion.</summary>
+    public const int MaxArgumentDepth = 32;
+
     /// <summary>
     /// SignalR with the JSON and MessagePack protocols (the same camelCase names in both), the error and
     /// rate-limit filters, viewer presence, and the Redis backplane when <paramref name="redis"/> is set.
@@ -29,10 +38,19 @@ public static class RealtimeExtensions
                 // The error filter runs first so that it also catches the rate limiter's refusals.
                 options.AddFilter<HubErrorFilter>();
                 options.AddFilter<HubRateLimitFilter>();
-                options.MaximumReceiveMessageSize = 16 * 1024;
+                options.MaximumReceiveMessageSize = MaxFrameBytes;
             })
-            .AddJsonProtocol(options => LiveJson.Configure(options.PayloadSerializerOptions))
+            .AddJsonProtocol(options => LiveJson.Configure(options.PayloadSerializerOptions).MaxDepth = MaxArgumentDepth)
             .AddMessagePackProtocol(options => options.SerializerOptions = ContractResolver.Options);
+
+        // Both protocols, each wrapped so that an unreadable frame refuses one invocation instead of closing the connection.
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol>(services => new TolerantHubProtocol(
+            new JsonHubProtocol(services.GetRequiredService<IOptions<JsonHubProtocolOptions>>()),
+            services.GetRequiredService<ILogger<TolerantHubProtocol>>()));
+        builder.Services.AddSingleton<IHubProtocol>(services => new TolerantHubProtocol(
+            new MessagePackHubProtocol(services.GetRequiredService<IOptions<MessagePackHubProtocolOptions>>()),
+            services.GetRequiredService<ILogger<TolerantHubProtocol>>()));
         if (redis is not null)
         {
             // One prefix per service, so several deployments (or test clusters) can share a Redis.
