@@ -6,7 +6,7 @@ namespace LiveCommerce.Grains.Orders;
 /// One try at placing an order, stored before any unit is taken. Its stock operations are named by the order and
 /// the attempt's number, so a resumed attempt repeats nothing and an abandoned one never blocks the next.
 /// </summary>
-[GenerateSerializer, Alias("lc.OrderAttempt")]
+[GenerateSerializer, Immutable, Alias("lc.OrderAttempt")]
 public sealed record OrderAttempt
 {
     /// <summary>1 for the first attempt, and so on.</summary>
@@ -20,4 +20,7 @@ public sealed record OrderAttempt
 
     /// <summary>The lines it takes, as the cart had them.</summary>
     [Id(3)] public required List<CartItem> Lines { get; init; }
+
+    /// <summary>Whether its compensation has begun: from then on it is only ever finished off, never resumed.</summary>
+    [Id(4)] public bool Abandoning { get; init; }
 }

@@ -57,9 +57,10 @@ public sealed partial class OrderGrain(
             return placed;
         }
 
-        if (state.State.Pending is { } stale && !SameLines(stale.Lines, items))
+        if (state.State.Pending is { } stale && (stale.Abandoning || !SameLines(stale.Lines, items)))
         {
-            // The cart changed since the unsettled attempt: it never confirms a set of lines the buyer no longer has.
+            // An attempt whose compensation began is finished off, never resumed; and when the cart changed since
+            // the unsettled attempt, it never confirms a set of lines the buyer no longer has.
             await AbandonAsync(stale);
         }
 
@@ -154,6 +155,13 @@ public sealed partial class OrderGrain(
     /// <summary>Undoes every line of the attempt (a line it never reached is marked cancelled) and drops it.</summary>
     private async Task AbandonAsync(OrderAttempt attempt)
     {
+        if (!attempt.Abandoning)
+        {
+            attempt = attempt with { Abandoning = true };
+            state.State.Pending = attempt;
+            await state.WriteOrReloadAsync(this);
+        }
+
         var operation = OperationOf(attempt);
         for (var i = 0; i < attempt.Lines.Count; i++)
         {

@@ -30,9 +30,13 @@ public sealed class StockLedger(ProductState state)
             return Undo(undo.TargetId);
         }
 
-        if (state.Operations.ContainsKey(operation.Id))
+        if (state.Operations.TryGetValue(operation.Id, out var seen))
         {
-            return false;
+            // A repeat of applied work changes nothing; a copy of work that was undone or cancelled is refused,
+            // so a replay can never pass for work done.
+            return seen.Undone
+                ? throw LiveCommerceException.Conflict($"Stock operation '{operation.Id}' was cancelled; it cannot be applied.")
+                : false;
         }
 
         var (kind, quantity) = operation switch
