@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiveCommerce.Abstractions.Carts;
 using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Offers;
@@ -5,9 +6,11 @@ using LiveCommerce.Abstractions.Orders;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Grains.Carts;
+using LiveCommerce.Tests.Grains;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -31,6 +34,7 @@ public sealed class CommerceRun
     private readonly CommerceModel _model;
     private readonly Dictionary<(int Viewer, string Key), Order> _answered = [];
     private readonly List<string> _log = [];
+    private readonly List<string>[] _confirmed = [.. Enumerable.Range(0, ViewerCount).Select(_ => new List<string>())];
     private int _keys;
 
     private CommerceRun(IGrainFactory grains, FakeTimeProvider time)
@@ -41,8 +45,8 @@ public sealed class CommerceRun
         _model = new CommerceModel([.. Enumerable.Range(0, ViewerCount).Select(v => $"v{v}-{_run}")], time.GetUtcNow());
     }
 
-    /// <summary>What each step did, for the failure report.</summary>
-    public IReadOnlyList<string> Log => _log;
+    /// <summary>How often each outcome happened, over every run of the process (printed by the test: what the sequences reached).</summary>
+    public static ConcurrentDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Runs <paramref name="steps"/> on fresh products <paramref name="stocks"/>, a live stream and three viewers.</summary>
     /// <exception cref="ModelViolation">The grains and the model disagree, or an invariant does not hold.</exception>
@@ -59,17 +63,20 @@ public sealed class CommerceRun
 
             await run.CreateStreamAsync();
             await run.StartStreamAsync(0);
-            await run.CompareAsync(at);
+            await run.CompareAsync(full: true);
             for (var i = 0; i < steps.Count; i++)
             {
                 at = $"step {i} {steps[i]}";
                 await run.StepAsync(steps[i]);
-                await run.CompareAsync(at);
+
+                // Products, offers and carts after every step; orders, order lists and snapshots after the steps that
+                // can change them, and every fourth step.
+                await run.CompareAsync(full: steps[i].Op is "checkout" or "advance" or "offer" or "cancel" or "end" or "start" || i % 4 == 3);
             }
 
             at = "the end (every hold lapsed or bought)";
             await run.AdvanceAsync(TimeSpan.FromHours(2));
-            await run.CheckInvariantsAsync(at);
+            await run.CheckInvariantsAsync();
         }
         catch (Exception error) when (error is not ModelViolation)
         {
@@ -81,6 +88,9 @@ public sealed class CommerceRun
         }
     }
 
+    /// <summary>Picks mostly among the latest few (the running offers, the live stream), sometimes any.</summary>
+    private static int Recent(int count, int pick) => pick < 6 ? count - 1 - (pick % Math.Min(3, count)) : pick % count;
+
     private ICartGrain Cart(int v) => _grains.GetGrain<ICartGrain>(_model.Viewers[v]);
 
     private ILiveStreamGrain Stream(int s) => _grains.GetGrain<ILiveStreamGrain>(_model.Streams[s].Id);
@@ -91,7 +101,7 @@ public sealed class CommerceRun
         switch (step.Op)
         {
             case "claim" when _model.Offers.Count > 0:
-                await ClaimAsync(step.A % viewers, step.B % _model.Offers.Count);
+                await ClaimAsync(step.A % viewers, Recent(_model.Offers.Count, step.B));
                 break;
             case "release":
                 await ReleaseAsync(step.A % viewers, step.B);
@@ -109,13 +119,18 @@ public sealed class CommerceRun
                 await AdvanceAsync(TimeSpan.FromSeconds(step.A));
                 break;
             case "offer":
-                await CreateOfferAsync(step.A % _model.Streams.Count, step.B % _model.Products.Count, step.C, step.D);
+                await CreateOfferAsync(Recent(_model.Streams.Count, step.A), step.B % _model.Products.Count, step.C, step.D);
                 break;
             case "cancel" when _model.Offers.Count > 0:
                 await CancelOfferAsync(step.A % _model.Offers.Count);
                 break;
             case "stream":
                 await CreateStreamAsync();
+                if (step.A % 2 == 0)
+                {
+                    await StartStreamAsync(_model.Streams.Count - 1);
+                }
+
                 break;
             case "start":
                 await StartStreamAsync(step.A % _model.Streams.Count);
@@ -194,6 +209,7 @@ public sealed class CommerceRun
             _model.Offers.Add(new ModelOffer(offer.Id, s, p, price, new OfferModel(quantity, limit, endsAt)));
         }
 
+        Count(offer is null ? "offer refused" : "offer started");
         _log.Add($"offer of {quantity} of P{p} in S{s}, limit {limit}, {duration} s: {(offer is null ? "refused" : $"O{_model.Offers.Count - 1}")}");
     }
 
@@ -222,16 +238,20 @@ public sealed class CommerceRun
             _model.AddHoldLine(v, k, hold);
         }
 
+        Count("claim " + claim.Result.Status);
         _log.Add($"V{v} claims O{k}: {claim.Result.Status}{(claim.Line is null ? "" : " " + Short(claim.Line.ReservationId))}");
     }
 
     private async Task ReleaseAsync(int v, int pick)
     {
-        // Any hold the viewer ever had, so lapsed, bought and released ones are tried again too.
-        var holds = _model.Offers.SelectMany(o => o.Units.Holds).Where(h => h.Viewer == _model.Viewers[v]).ToList();
-        var id = holds.Count == 0 ? "no-such-hold" : holds[pick % holds.Count].Id;
+        // Even picks: a hold line of the cart; odd: any hold the viewer ever had (lapsed, bought and released ones too).
+        var holds = pick % 2 == 0
+            ? [.. _model.Carts[v].Where(l => l.ReservationId is not null).Select(l => l.ReservationId!)]
+            : _model.Offers.SelectMany(o => o.Units.Holds).Where(h => h.Viewer == _model.Viewers[v]).Select(h => h.Id).ToList();
+        var id = holds.Count == 0 ? "no-such-hold" : holds[pick / 2 % holds.Count];
         var released = _model.ReleaseHold(v, id);
         await Cart(v).ReleaseHoldAsync(id);
+        Count(released ? "release of a held unit" : "release of nothing held");
         _log.Add($"V{v} releases {Short(id)}: {(released ? "released" : "nothing to release")}");
     }
 
@@ -240,6 +260,7 @@ public sealed class CommerceRun
         var expected = _model.AddItem(v, p, quantity);
         var refused = await RefusedAsync(() => Cart(v).AddItemAsync(_model.Streams[0].Id, _model.Products[p].Id, quantity));
         Expect(refused != expected, $"V{v} adding {quantity} of P{p} was {(refused ? "refused" : "accepted")}");
+        Count(refused ? "add refused" : "add");
         _log.Add($"V{v} adds {quantity} of P{p}: {(refused ? "refused" : "ok")}");
     }
 
@@ -248,6 +269,7 @@ public sealed class CommerceRun
         var expected = _model.SetQuantity(v, p, quantity);
         var refused = await RefusedAsync(() => Cart(v).SetQuantityAsync(_model.Products[p].Id, quantity));
         Expect(refused != expected, $"V{v} setting P{p} to {quantity} was {(refused ? "refused" : "accepted")}");
+        Count(refused ? "set refused" : quantity == 0 ? "set 0" : "set");
         _log.Add($"V{v} sets P{p} to {quantity}: {(refused ? "refused" : "ok")}");
     }
 
@@ -261,6 +283,7 @@ public sealed class CommerceRun
             _ => $"key-{_keys++}",
         };
         var repeat = keys.Contains(key);
+        var retry = repeat && !_model.Orders.ContainsKey((v, key));
         var expected = _model.Checkout(v, key);
         Order? order = null;
         var refused = await RefusedAsync(async () => order = await Cart(v).CheckoutAsync(key));
@@ -276,7 +299,20 @@ public sealed class CommerceRun
                 Expect(first.CreatedAt == order.CreatedAt && Same(first.Items, order.Items), $"key {key} answered a different order than before");
             }
 
+            if (!_answered.ContainsKey((v, key)))
+            {
+                _confirmed[v].Add(key);
+            }
+
             _answered[(v, key)] = order;
+        }
+
+        Count(order is null ? (retry ? "checkout retried, refused again" : "checkout refused")
+            : !retry && repeat ? "checkout repeated: the same order"
+            : retry ? "checkout retried after a refusal: confirmed" : "checkout confirmed");
+        if (order is not null && !repeat && order.Items.Any(i => i.OfferId is not null))
+        {
+            Count("checkout confirmed with held units");
         }
 
         _log.Add($"V{v} checks out {(repeat ? "again with " : "")}{key}: {(order is null ? "refused" : Show(order.Items))}");
@@ -284,8 +320,10 @@ public sealed class CommerceRun
 
     private async Task AdvanceAsync(TimeSpan by)
     {
+        var lapsed = _model.Offers.Sum(o => o.Units.Holds.Count(h => h.Status == "lapsed"));
         _time.Advance(by);
         _model.Advance(by);
+        Count("holds lapsed by time", _model.Offers.Sum(o => o.Units.Holds.Count(h => h.Status == "lapsed")) - lapsed);
         _log.Add($"time +{by.TotalSeconds} s");
         await SettleAsync();
     }
@@ -320,10 +358,15 @@ public sealed class CommerceRun
         }
     }
 
-    private async Task CompareAsync(string at)
+    private async Task CompareAsync(bool full)
     {
         var differences = await DifferencesAsync(carts: true);
         Expect(differences.Count == 0, string.Join("; ", differences));
+        if (!full)
+        {
+            return;
+        }
+
         foreach (var ((v, key), lines) in _model.Orders)
         {
             var order = await _grains.GetGrain<IOrderGrain>(CartGrain.OrderIdOf(_model.Viewers[v], key)).GetAsync();
@@ -338,9 +381,23 @@ public sealed class CommerceRun
                 var order = await _grains.GetGrain<IOrderGrain>(CartGrain.OrderIdOf(_model.Viewers[v], key)).GetAsync();
                 Expect(order is null, $"a refused checkout of V{v} {key} left an order");
             }
+
+            // The buyer's order list: every confirmed order once, newest first.
+            var page = await Cart(v).GetOrdersAsync(1, 100);
+            var expected = _confirmed[v].AsEnumerable().Reverse().Select(k => CartGrain.OrderIdOf(_model.Viewers[v], k)).ToList();
+            Expect(page.Total == expected.Count && page.Items.Select(o => o.Id).SequenceEqual(expected), $"V{v}'s orders are [{string.Join(", ", page.Items.Select(o => o.IdempotencyKey))}], expected [{string.Join(", ", _confirmed[v].AsEnumerable().Reverse())}]");
         }
 
-        _ = at;
+        // What a joining viewer sees: the stream's running offers with their units.
+        for (var s = 0; s < _model.Streams.Count; s++)
+        {
+            var snapshot = await Stream(s).GetSnapshotAsync();
+            var shown = snapshot.Offers.Select(o => $"{o.Id}:{o.Remaining}").Order(StringComparer.Ordinal);
+            var running = _model.Offers.Where(o => o.Stream == s && o.Units.Active).Select(o => $"{o.Id}:{o.Units.Remaining}").Order(StringComparer.Ordinal);
+            Expect(snapshot.Status == _model.Streams[s].Status, $"S{s} is {snapshot.Status}, model {_model.Streams[s].Status}");
+            Expect(shown.SequenceEqual(running), $"S{s}'s snapshot shows offers [{string.Join(", ", shown)}], model [{string.Join(", ", running)}]");
+        }
+
     }
 
     private async Task<List<string>> DifferencesAsync(bool carts)
@@ -391,9 +448,9 @@ public sealed class CommerceRun
         return differences;
     }
 
-    private async Task CheckInvariantsAsync(string at)
+    private async Task CheckInvariantsAsync()
     {
-        await CompareAsync(at);
+        await CompareAsync(full: true);
         var orders = new List<Order>();
         foreach (var (v, key) in _model.Orders.Keys)
         {
@@ -406,6 +463,19 @@ public sealed class CommerceRun
             Expect(units is null or { Active: false, Held: 0 }, $"O{k} still runs or holds units at the end: {units}");
         }
 
+        // Every viewer gets each start and end, and the last OfferUpdated of an ended offer is 0.
+        for (var k = 0; k < _model.Offers.Count; k++)
+        {
+            var offer = _model.Offers[k];
+            var events = RecordingNotifier.SentTo(_model.Streams[offer.Stream].Id);
+            var started = events.Count(e => e is { EventName: HubEvents.OfferStarted, Payload: Offer o } && o.Id == offer.Id);
+            var ended = events.Where(e => e.EventName == HubEvents.OfferEnded).Select(e => (OfferEnded)e.Payload).Where(e => e.OfferId == offer.Id).ToList();
+            var last = events.Where(e => e.EventName == HubEvents.OfferUpdated).Select(e => (OfferUpdated)e.Payload).LastOrDefault(u => u.OfferId == offer.Id);
+            Expect(started == 1, $"O{k}: OfferStarted sent {started} times");
+            Expect(ended.Count == 1 && ended[0].Reason == offer.Units.EndReason, $"O{k}: OfferEnded [{string.Join(", ", ended.Select(e => e.Reason))}], model {offer.Units.EndReason}");
+            Expect(last?.Remaining == 0, $"O{k}: the last OfferUpdated says {last?.Remaining.ToString() ?? "nothing"}, not 0");
+        }
+
         for (var p = 0; p < _model.Products.Count; p++)
         {
             var product = _model.Products[p];
@@ -414,6 +484,14 @@ public sealed class CommerceRun
             Expect(inventory.Stock + ordered == product.Created, $"P{p}: stock {inventory.Stock} + {ordered} units in confirmed orders is not the {product.Created} it was created with");
             Expect(inventory.Sold == ordered, $"P{p}: {inventory.Sold} sold, {ordered} units in confirmed orders");
             Expect(inventory.InOffers == 0, $"P{p}: {inventory.InOffers} units still lent to offers");
+        }
+    }
+
+    private static void Count(string outcome, int times = 1)
+    {
+        if (times > 0)
+        {
+            Outcomes.AddOrUpdate(outcome, times, (_, n) => n + times);
         }
     }
 

@@ -16,14 +16,13 @@ namespace LiveCommerce.Tests.Model;
 /// </summary>
 public sealed class HoldLedgerModelTests
 {
-    private const string OfferId = "offer";
     private static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(30);
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void The_last_claim_ends_the_offer_sold_out_and_a_lapse_after_the_end_goes_back_to_stock()
     {
-        var run = new Run(stock: 5, quantity: 2, limit: 1, duration: 100);
+        var run = new HoldLedgerRun(stock: 5, quantity: 2, limit: 1, duration: 100, Start);
         Assert.Equal(ClaimStatus.Reserved, run.Ledger.Claim("a", Start, HoldFor).Status);
         var last = run.Ledger.Claim("b", Start, HoldFor);
         Assert.True(last.SoldOut);
@@ -38,7 +37,7 @@ public sealed class HoldLedgerModelTests
     [Fact]
     public void A_reverted_attempt_is_refused_when_it_comes_back_and_a_new_attempt_buys_the_unit()
     {
-        var run = new Run(stock: 3, quantity: 3, limit: 1, duration: 100);
+        var run = new HoldLedgerRun(stock: 3, quantity: 3, limit: 1, duration: 100, Start);
         var hold = run.Ledger.Claim("a", Start, HoldFor).ReservationId!;
         Assert.True(run.Ledger.Revert(hold, "order:1", Start));
         Assert.Throws<LiveCommerceException>(() => run.Ledger.Confirm(hold, "a", "order:1", Start));
@@ -72,7 +71,7 @@ public sealed class HoldLedgerModelTests
 
     private static void Check(int quantity, int limit, int duration, ModelStep[] steps)
     {
-        var run = new Run(stock: quantity + 2, quantity, limit, duration);
+        var run = new HoldLedgerRun(stock: quantity + 2, quantity, limit, duration, Start);
         var model = new OfferModel(quantity, limit, Start.AddSeconds(duration));
         var now = Start;
         for (var i = 0; i < steps.Length; i++)
@@ -145,7 +144,7 @@ public sealed class HoldLedgerModelTests
         }
     }
 
-    private static void Compare(string context, Run run, OfferModel model)
+    private static void Compare(string context, HoldLedgerRun run, OfferModel model)
     {
         var offer = run.State.Offer!;
         Assert.True(model.Active == run.Ledger.IsActive, $"{context}active {run.Ledger.IsActive}, model {model.Active}");
@@ -180,59 +179,5 @@ public sealed class HoldLedgerModelTests
         }
 
         Assert.True(run.Ledger.IsSettled == (!model.Active && model.Held == 0), $"{context}settled {run.Ledger.IsSettled}");
-    }
-
-    /// <summary>An offer's state and ledger over a product's state and ledger, lent its units as a started offer is.</summary>
-    private sealed class Run
-    {
-        public Run(int stock, int quantity, int limit, int duration)
-        {
-            Received = stock;
-            var product = new ProductState
-            {
-                Product = new Product { Id = "p", SellerId = "s", Sku = "SKU", Name = "Batik", Price = new Money(10_000, "IDR"), Stock = stock, SellerKind = SellerKinds.LocalSme },
-                Received = stock,
-            };
-            Stock = new StockLedger(product);
-            State.Offer = new Offer
-            {
-                Id = OfferId,
-                StreamId = "stream",
-                ProductId = "p",
-                Name = "Batik",
-                Price = new Money(5_000, "IDR"),
-                OriginalPrice = new Money(10_000, "IDR"),
-                Quantity = quantity,
-                Remaining = quantity,
-                PerViewerLimit = limit,
-                EndsAt = Start.AddSeconds(duration),
-                Status = OfferStatus.Active,
-            };
-            State.Phase = OfferPhase.Active;
-            Ledger = new HoldLedger(State, OfferId);
-            Assert.True(Stock.Apply(new LendUnits(Ledger.LendId, quantity)));
-        }
-
-        public int Received { get; }
-
-        public FlashOfferState State { get; } = new();
-
-        public HoldLedger Ledger { get; private set; }
-
-        public StockLedger Stock { get; }
-
-        /// <summary>Builds the ledger again from the state, as a new activation does.</summary>
-        public void Reload() => Ledger = new HoldLedger(State, OfferId);
-
-        /// <summary>Applies the outbox in order: each operation is new work, so each must change the product.</summary>
-        public void Drain()
-        {
-            foreach (var operation in State.Outbox)
-            {
-                Assert.True(Stock.Apply(operation), $"the product ignored {operation} as a repeat");
-            }
-
-            State.Outbox.Clear();
-        }
     }
 }
