@@ -14,4 +14,4 @@ echo "model tests: $LIVECOMMERCE_MODEL_RUNS sequences of $LIVECOMMERCE_MODEL_STE
 dotnet build tests/LiveCommerce.Tests -c Release -nologo -v q
 dotnet test tests/LiveCommerce.Tests -c Release --no-build -nologo \
   --filter "FullyQualifiedName~LiveCommerce.Tests.Model." \
-  --logger "console;verbosity=normal" --logger "trx;LogFileName=model.trx" --results-directory "$results"
+  --logger "console;verbosity=detailed" --logger "trx;LogFileName=model.trx" --results-directory "$results"

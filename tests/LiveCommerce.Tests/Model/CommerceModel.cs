@@ -50,7 +50,7 @@ public sealed class CommerceModel(IReadOnlyList<string> viewers, DateTimeOffset 
     public bool CanStartOffer(int s, int p, int quantity) =>
         Streams[s].Status == "live" && Streams[s].Products.Contains(p) && quantity <= InventoryOf(p).Stock;
 
-    /// <summary>Ends the stream and cancels its offers; answers whether it was not ended before.</summary>
+    /// <summary>Ends the stream and cancels its running offers.</summary>
     public void EndStream(int s)
     {
         Streams[s].Status = "ended";

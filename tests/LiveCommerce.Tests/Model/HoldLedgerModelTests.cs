@@ -1,9 +1,7 @@
 using CsCheck;
 using LiveCommerce.Abstractions.Errors;
-using LiveCommerce.Abstractions.Products.Stock;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Offers;
-using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Grains.Offers;
 using LiveCommerce.Grains.Products;
