@@ -35,12 +35,12 @@ public sealed class StockLedgerModelTests
     }
 
     [Fact]
-    public void An_undo_of_an_operation_that_never_arrived_makes_its_late_copy_a_no_op()
+    public void An_undo_of_an_operation_that_never_arrived_makes_its_late_copy_a_refused_no_op()
     {
         var state = NewState(4);
         var ledger = new StockLedger(state);
         Assert.True(ledger.Apply(new UndoOperation("order:1:0:undo", "order:1:0")));
-        Assert.False(ledger.Apply(new SellUnits("order:1:0", 1)));
+        Assert.Throws<LiveCommerceException>(() => ledger.Apply(new SellUnits("order:1:0", 1)));
         Assert.False(ledger.Apply(new UndoOperation("order:1:0:undo", "order:1:0")));
         Assert.Equal(new Inventory(4, 4, 0, 0), ledger.Inventory);
         Assert.True(ledger.Apply(new SellUnits("order:2:0", 1)));

@@ -3,8 +3,9 @@ namespace LiveCommerce.Tests.Model;
 /// <summary>
 /// The reference for one product's units, written from the contract rather than from the code: every unit is in
 /// stock, lent to offers or sold; an operation id counts once; an undo reverses what it names, or, when that never
-/// arrived, makes its late copy count for nothing. Answers are true (changed), false (a repeat: nothing changed)
-/// or null (refused: nothing changed).
+/// arrived, makes its late copy count for nothing (a copy of undone or cancelled work is refused, so it can never
+/// pass for work done). Answers are true (changed), false (a repeat: nothing changed) or null (refused: nothing
+/// changed).
 /// </summary>
 public sealed class StockModel(int received)
 {
@@ -25,9 +26,9 @@ public sealed class StockModel(int received)
     /// <summary>Applies an operation of <paramref name="kind"/> (lend, return, offer-sale, sale).</summary>
     public bool? Apply(string id, string kind, int quantity)
     {
-        if (_seen.ContainsKey(id))
+        if (_seen.TryGetValue(id, out var seen))
         {
-            return false;
+            return seen.Fate == "applied" ? false : null;
         }
 
         var (stock, inOffers, sold) = kind switch

@@ -39,12 +39,12 @@ public sealed class StockLedgerTests
         ledger.Apply(new SellUnits("o:1:0", 5));
         Assert.True(ledger.Apply(new UndoOperation("o:1:0:undo", "o:1:0")));
         Assert.False(ledger.Apply(new UndoOperation("o:1:0:undo", "o:1:0")));
-        Assert.False(ledger.Apply(new SellUnits("o:1:0", 5)));
+        Assert.Throws<LiveCommerceException>(() => ledger.Apply(new SellUnits("o:1:0", 5)));
         Assert.Equal(new Inventory(5, 5, 0, 0), ledger.Inventory);
 
         // A cancelled attempt never blocks the next one, which has its own name.
         Assert.True(ledger.Apply(new UndoOperation("o:2:0:undo", "o:2:0")));
-        Assert.False(ledger.Apply(new SellUnits("o:2:0", 5)));
+        Assert.Throws<LiveCommerceException>(() => ledger.Apply(new SellUnits("o:2:0", 5)));
         Assert.True(ledger.Apply(new SellUnits("o:3:0", 5)));
         Assert.Equal(new Inventory(5, 0, 0, 5), ledger.Inventory);
     }
