@@ -17,6 +17,7 @@ public static class ProductsApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPut("/{id}/terms", SetTermsAsync).RequireAuthorization(Roles.CanListProducts);
+        group.MapDelete("/{id}/terms", RemoveTermsAsync).RequireAuthorization(Roles.CanListProducts);
         return group;
     }
 
@@ -62,6 +63,14 @@ public static class ProductsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        return TypedResults.Ok(await SaveTermsAsync(id, terms, user, grains));
+    }
+
+    private static async Task<Ok<Product>> RemoveTermsAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await SaveTermsAsync(id, null, user, grains));
+
+    private static async Task<Product> SaveTermsAsync(string id, SellerTerms? terms, ClaimsPrincipal user, IGrainFactory grains)
+    {
         var product = grains.GetGrain<IProductGrain>(id);
         var caller = user.RequiredUserId();
         if (user.IsInRole(Roles.Admin) && await product.GetAsync() is { } existing)
@@ -69,7 +78,7 @@ public static class ProductsApi
             caller = existing.SellerId;
         }
 
-        return TypedResults.Ok(await product.SetTermsAsync(caller, terms!));
+        return await product.SetTermsAsync(caller, terms);
     }
 
     private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)

@@ -145,9 +145,9 @@ public static class RequestValidation
             errors["quantity"] = [$"quantity must be 1 to {MaxStock}."];
         }
 
-        if (request.DurationSeconds is null or < 10 or > 3600)
+        if (request.DurationSeconds is null or < 10 or > 86_400)
         {
-            errors["durationSeconds"] = ["durationSeconds must be 10 to 3600 (10 seconds to 1 hour)."];
+            errors["durationSeconds"] = ["durationSeconds must be 10 to 86400 (10 seconds to 24 hours)."];
         }
 
         if (request.PerViewerLimit is < 1 or > 100)

@@ -14,6 +14,8 @@ public sealed class LiveCommerceExceptionHandler(IProblemDetailsService problems
         {
             LiveCommerceException rule => (StatusOf(rule.Kind), TitleOf(rule.Kind), rule.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", BadRequestDetail(bad)),
+            _ when IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable",
+                "The engine could not complete this just now; nothing was confirmed. Retry the same request (a checkout with the same key)."),
             _ => (0, string.Empty, string.Empty),
         };
         if (status == 0)
@@ -22,6 +24,11 @@ public sealed class LiveCommerceExceptionHandler(IProblemDetailsService problems
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -37,6 +44,14 @@ public sealed class LiveCommerceExceptionHandler(IProblemDetailsService problems
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>Failures of storage, Redis or the cluster that a retry may get past (a 503, not a 500).</summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        TimeoutException or OrleansException or StackExchange.Redis.RedisException or System.IO.IOException => true,
+        AggregateException { InnerException: { } inner } => IsTransient(inner),
+        _ => false,
     };
 
     private static string TitleOf(ErrorKind kind) => kind switch

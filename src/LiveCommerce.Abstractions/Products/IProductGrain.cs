@@ -19,9 +19,9 @@ public interface IProductGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<Product?> GetAsync();
 
-    /// <summary>Sets the seller's terms for other creators' streams; 403 unless <paramref name="callerId"/> is the seller.</summary>
+    /// <summary>Sets the seller's terms for other creators' streams (null removes them); 403 unless <paramref name="callerId"/> is the seller.</summary>
     [Alias("SetTermsAsync")]
-    Task<Product> SetTermsAsync(string callerId, SellerTerms terms);
+    Task<Product> SetTermsAsync(string callerId, SellerTerms? terms);
 
     /// <summary>Applies a stock operation once per id (see <see cref="Stock.StockOperation"/>); 409 when stock is short.</summary>
     [Alias("ApplyAsync")]

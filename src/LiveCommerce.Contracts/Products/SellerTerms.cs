@@ -8,6 +8,7 @@ namespace LiveCommerce.Contracts.Products;
 /// <see cref="MinLivePrice"/> and at most <see cref="MaxOfferUnits"/> units each.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("lc.SellerTerms")]
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record SellerTerms
 {
     /// <summary>The lowest live price another creator may set, or null for no floor.</summary>

@@ -15,6 +15,6 @@ public sealed class FlashOfferOptions
     /// <summary>The shortest offer, in seconds. Default 10.</summary>
     public int MinDurationSeconds { get; set; } = 10;
 
-    /// <summary>The longest offer, in seconds. Default 3600.</summary>
-    public int MaxDurationSeconds { get; set; } = 3600;
+    /// <summary>The longest offer, in seconds. Default 86,400 (a day, as contract v2 allows).</summary>
+    public int MaxDurationSeconds { get; set; } = 86_400;
 }

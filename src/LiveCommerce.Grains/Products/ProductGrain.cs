@@ -51,7 +51,7 @@ public sealed class ProductGrain(
     public Task<Product?> GetAsync() => Task.FromResult(state.State.Product);
 
     /// <inheritdoc />
-    public async Task<Product> SetTermsAsync(string callerId, SellerTerms terms)
+    public async Task<Product> SetTermsAsync(string callerId, SellerTerms? terms)
     {
         var product = Existing;
         if (product.SellerId != callerId)
@@ -59,7 +59,7 @@ public sealed class ProductGrain(
             throw LiveCommerceException.Forbidden("Only the product's seller sets its terms.");
         }
 
-        if (terms.MinLivePrice is { } floor)
+        if (terms?.MinLivePrice is { } floor)
         {
             if (floor.Currency != product.Price.Currency)
             {
@@ -72,7 +72,7 @@ public sealed class ProductGrain(
             }
         }
 
-        if (terms.MaxOfferUnits is < 0 or > MaxUnits)
+        if (terms?.MaxOfferUnits is < 0 or > MaxUnits)
         {
             throw LiveCommerceException.Invalid($"maxOfferUnits must be 0 to {MaxUnits}.");
         }

@@ -67,7 +67,7 @@ public abstract class CommerceScenarios
             (OfferOf(product, 1000, 1) with { Price = new Money(1000, "USD") }, HttpStatusCode.BadRequest),
             (OfferOf(product, 1000, 1) with { Price = new Money(-5, "IDR") }, HttpStatusCode.BadRequest),
             (OfferOf(product, 1000, 1, seconds: 5), HttpStatusCode.BadRequest),
-            (OfferOf(product, 1000, 1, seconds: 3601), HttpStatusCode.BadRequest),
+            (OfferOf(product, 1000, 1, seconds: 86_401), HttpStatusCode.BadRequest),
             (OfferOf(product, 1000, 1, limit: 0), HttpStatusCode.BadRequest),
             (OfferOf(product, 1000, 0), HttpStatusCode.BadRequest),
             (OfferOf(product, 1000, product.Stock + 1), HttpStatusCode.Conflict),

@@ -56,7 +56,7 @@ public sealed class StockLedgerModelTests
         Assert.True(ledger.Apply(new SellOfferUnits("o:sale:r:a", 1)));
         Assert.True(ledger.Apply(new UndoOperation("o:sale:r:a:undo", "o:sale:r:a")));
         Assert.False(ledger.Apply(new UndoOperation("o:sale:r:a:undo", "o:sale:r:a")));
-        Assert.False(ledger.Apply(new SellOfferUnits("o:sale:r:a", 1)));
+        Assert.Throws<LiveCommerceException>(() => ledger.Apply(new SellOfferUnits("o:sale:r:a", 1)));
         Assert.Equal(new Inventory(3, 1, 2, 0), ledger.Inventory);
     }
 

@@ -622,7 +622,7 @@ export function validateOffer(values, card) {
   const quantity = whole(values.quantity);
   if (!(quantity >= 1)) errors.quantity = t('err_quantity');
   const duration = whole(values.durationSeconds);
-  if (!(duration >= 10 && duration <= 3600)) errors.durationSeconds = t('err_duration');
+  if (!(duration >= 10 && duration <= 86400)) errors.durationSeconds = t('err_duration');
   const limit = whole(values.perViewerLimit);
   if (!(limit >= 1)) errors.perViewerLimit = t('err_limit');
   if (Object.keys(errors).length > 0) return { errors };
