@@ -31,13 +31,20 @@ public sealed partial class OrderGrain(
     private const string ReminderName = "order-settle";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PublishRetryDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SettleRetryDelay = TimeSpan.FromSeconds(3);
     private IGrainTimer? _retry;
+    private IGrainTimer? _settle;
 
     private string OrderId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.State.Pending is not null)
+        {
+            _settle = this.RegisterGrainTimer(SettleAsync, SettleRetryDelay, SettleRetryDelay);
+        }
+
         if (state.State is { Order: not null, Published: false })
         {
             await PublishAsync();
@@ -46,6 +53,21 @@ public sealed partial class OrderGrain(
 
     /// <inheritdoc />
     public async Task<Order> PlaceAsync(string buyerId, string idempotencyKey, IReadOnlyList<CartItem> items)
+    {
+        try
+        {
+            return await PlaceOnceAsync(buyerId, idempotencyKey, items);
+        }
+        catch when (state.State.Pending is not null)
+        {
+            // An attempt a failure left stored is settled in a few seconds unless a retry with the same key comes
+            // first; the reminder is the fallback after a crash.
+            _settle ??= this.RegisterGrainTimer(SettleAsync, SettleRetryDelay, SettleRetryDelay);
+            throw;
+        }
+    }
+
+    private async Task<Order> PlaceOnceAsync(string buyerId, string idempotencyKey, IReadOnlyList<CartItem> items)
     {
         if (state.State.Order is { } placed)
         {
@@ -137,6 +159,20 @@ public sealed partial class OrderGrain(
         else
         {
             await ForgetReminderAsync();
+        }
+    }
+
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Pending is { } pending)
+        {
+            await TryAbandonAsync(pending, null);
+        }
+
+        if (state.State.Pending is null)
+        {
+            _settle?.Dispose();
+            _settle = null;
         }
     }
 
