@@ -18,27 +18,10 @@ results="$root/artifacts/fault-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-if ! command -v redis-server >/dev/null 2>&1; then
-  apt-get update -qq >/dev/null 2>&1 || true
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null 2>&1 || { echo "could not install redis-server" >&2; exit 1; }
-fi
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$(( (RANDOM % 20000) + 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
-
-redis_port=$(free_port)
-redis_pid_file=$(mktemp -u /tmp/livecommerce-faults-redis-XXXXXX.pid)
-redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
-  --pidfile "$redis_pid_file" --logfile /dev/null || { echo "redis-server did not start" >&2; exit 1; }
-stop_redis() { [ -f "$redis_pid_file" ] && kill "$(cat "$redis_pid_file")" 2>/dev/null; rm -f "$redis_pid_file"; }
+. scripts/lib/common.sh
+need redis-server redis-server || exit 1
 trap stop_redis EXIT
-for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+start_redis livecommerce-faults-redis || exit 1
 export LIVECOMMERCE_TEST_REDIS="127.0.0.1:$redis_port"
 export LIVECOMMERCE_FAULT_ROUNDS="$rounds"
 if [ -n "$seed" ]; then export LIVECOMMERCE_FAULT_SEED="$seed"; fi

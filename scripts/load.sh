@@ -8,20 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:?embedded or cluster}; shift
 scenario=${1:?fanout, rush or engagement}; shift
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$(( (RANDOM % 20000) + 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
+. scripts/lib/common.sh
 
 dotnet build -c Release -nologo -v q silos/LiveCommerce.Silo >/dev/null
 dotnet build -c Release -nologo -v q clients/LiveCommerce.Simulator >/dev/null
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_redis; }
 trap cleanup EXIT
 
 key="load-test-signing-key-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -40,10 +32,7 @@ start_engine() { # start_engine <extra env...>
 }
 
 if [ "$mode" = cluster ]; then
-  redis_port=$(free_port)
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --logfile /dev/null &
-  pids+=("$!")
-  sleep 0.5
+  start_redis livecommerce-load-redis
   start_engine ConnectionStrings__Redis="127.0.0.1:$redis_port"
   start_engine ConnectionStrings__Redis="127.0.0.1:$redis_port"
 else

@@ -10,35 +10,15 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-apt_updated=0
-need() { # need <command> <debian package>
-  command -v "$1" >/dev/null 2>&1 && return 0
-  if [ "$apt_updated" = 0 ]; then apt-get update -qq >/dev/null 2>&1 || true; apt_updated=1; fi
-  echo "installing $2 ..."
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 || { echo "could not install $2" >&2; return 1; }
-}
+. scripts/lib/common.sh
 
 need redis-server redis-server || exit 1
 need chromium chromium || exit 1   # the browser tests drive Debian's Chromium
 need node nodejs || exit 1         # the web pages are bundled from npm packages at build time
 need docker-compose docker-compose || echo "docker-compose unavailable: the compose file check will fail" >&2
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$(( (RANDOM % 20000) + 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
-
-redis_port=$(free_port)
-redis_pid_file=$(mktemp -u /tmp/livecommerce-redis-XXXXXX.pid)
-redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
-  --pidfile "$redis_pid_file" --logfile /dev/null || { echo "redis-server did not start" >&2; exit 1; }
-stop_redis() { [ -f "$redis_pid_file" ] && kill "$(cat "$redis_pid_file")" 2>/dev/null; rm -f "$redis_pid_file"; }
 trap stop_redis EXIT
-for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+start_redis livecommerce-redis || exit 1
 export LIVECOMMERCE_TEST_REDIS="127.0.0.1:$redis_port"
 echo "private Redis on $LIVECOMMERCE_TEST_REDIS"
 

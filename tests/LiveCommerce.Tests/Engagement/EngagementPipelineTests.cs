@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using LiveCommerce.Engagement;
 using LiveCommerce.Engagement.Storage;
 using LiveCommerce.Testing;
@@ -18,11 +19,10 @@ public sealed class EngagementPipelineTests
     {
         var options = Options(capacity: 100_000);
         using var connection = redis ? await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString) : null;
-        IEngagementStore store = connection is null ? new InMemoryEngagementStore(options) : new RedisEngagementStore(connection, options);
-        using var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
-        await pipeline.StartAsync(CancellationToken.None);
+        var store = StoreOf(connection, options);
+        using var pipeline = await StartedAsync(store, options);
         var stream = "s-" + Guid.NewGuid().ToString("N");
-        var product = new ProductFacts("p-" + Guid.NewGuid().ToString("N"), "seller", "local-sme", "batik");
+        var product = NewProduct();
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
         {
@@ -49,20 +49,10 @@ public sealed class EngagementPipelineTests
         var options = Options(capacity: 1_000);
         using var connection = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
         var store = new RedisEngagementStore(connection, options);
-        long droppedMetric = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == EngagementMetrics.MeterName && instrument.Name == "livecommerce.engagement.dropped")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref droppedMetric, value));
-        listener.Start();
+        var droppedMetric = new StrongBox<long>();
+        using var listener = Count("livecommerce.engagement.dropped", droppedMetric);
 
-        using var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
-        await pipeline.StartAsync(CancellationToken.None);
+        using var pipeline = await StartedAsync(store, options);
         var stream = "s-" + Guid.NewGuid().ToString("N");
         var accepted = 0;
         for (var i = 0; i < 1_300; i++)
@@ -82,7 +72,7 @@ public sealed class EngagementPipelineTests
         // The buffer (1,000) plus the batch in flight (up to 100) were kept; everything else was dropped and counted.
         Assert.InRange(accepted, 1_000, 1_100);
         Assert.Equal(1_300 - accepted, pipeline.Dropped);
-        Assert.Equal(pipeline.Dropped, Interlocked.Read(ref droppedMetric));
+        Assert.Equal(pipeline.Dropped, Interlocked.Read(ref droppedMetric.Value));
 
         await server.StartAsync();
         Assert.True(await pipeline.DrainAsync(TimeSpan.FromSeconds(30)), "the buffer drained once Redis came up");
@@ -96,8 +86,7 @@ public sealed class EngagementPipelineTests
     {
         var options = Options(capacity: 10_000);
         var store = new FaultyEngagementStore(new InMemoryEngagementStore(options), failFirst: 1);
-        using var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
-        await pipeline.StartAsync(CancellationToken.None);
+        using var pipeline = await StartedAsync(store, options);
         var stream = "s-" + Guid.NewGuid().ToString("N");
         for (var i = 0; i < 250; i++)
         {
@@ -121,19 +110,9 @@ public sealed class EngagementPipelineTests
     {
         var options = Options(capacity: 10_000);
         var store = new FaultyEngagementStore(new InMemoryEngagementStore(options), poisonPrefix: "poison-");
-        long poisonedMetric = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == EngagementMetrics.MeterName && instrument.Name == "livecommerce.engagement.poisoned")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref poisonedMetric, value));
-        listener.Start();
-        using var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
-        await pipeline.StartAsync(CancellationToken.None);
+        var poisonedMetric = new StrongBox<long>();
+        using var listener = Count("livecommerce.engagement.poisoned", poisonedMetric);
+        using var pipeline = await StartedAsync(store, options);
         var stream = "s-" + Guid.NewGuid().ToString("N");
         for (var round = 0; round < 3; round++)
         {
@@ -151,7 +130,7 @@ public sealed class EngagementPipelineTests
 
         await pipeline.StopAsync(CancellationToken.None);
         Assert.Equal((120L, 3L, 3L), (pipeline.Written, pipeline.Poisoned, pipeline.Dropped));
-        Assert.Equal(3, Interlocked.Read(ref poisonedMetric));
+        Assert.Equal(3, Interlocked.Read(ref poisonedMetric.Value));
         Assert.Equal(120, (await store.GetStreamTotalsAsync(stream)).Reactions);
     }
 
@@ -162,11 +141,10 @@ public sealed class EngagementPipelineTests
     {
         var options = Options(capacity: 10_000);
         using var connection = redis ? await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString) : null;
-        IEngagementStore store = connection is null ? new InMemoryEngagementStore(options) : new RedisEngagementStore(connection, options);
-        using var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
-        await pipeline.StartAsync(CancellationToken.None);
+        var store = StoreOf(connection, options);
+        using var pipeline = await StartedAsync(store, options);
         var stream = "s-" + Guid.NewGuid().ToString("N");
-        var product = new ProductFacts("p-" + Guid.NewGuid().ToString("N"), "seller", "local-sme", "batik");
+        var product = NewProduct();
         const long Price = 5_000_000_000_000_000_000;
 
         // Three buyers in one batch: the batch's own sum passes 2^63.
@@ -202,6 +180,45 @@ public sealed class EngagementPipelineTests
         Assert.Equal(long.MaxValue - 1, SaturatingCounter.Add(long.MaxValue, -1));
         Assert.Equal(-1, SaturatingCounter.Add(long.MaxValue, long.MinValue));
         Assert.Equal(7, SaturatingCounter.Add(3, 4));
+    }
+
+    /// <summary>The store of a test that runs on Redis when <paramref name="connection"/> is one, in memory otherwise.</summary>
+    private static IEngagementStore StoreOf(ConnectionMultiplexer? connection, EngagementOptions options) =>
+        connection is null ? new InMemoryEngagementStore(options) : new RedisEngagementStore(connection, options);
+
+    /// <summary>A pipeline writing to <paramref name="store"/> with <paramref name="options"/>, started.</summary>
+    private static async Task<EngagementPipeline> StartedAsync(IEngagementStore store, EngagementOptions options)
+    {
+        var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
+        try
+        {
+            await pipeline.StartAsync(CancellationToken.None);
+            return pipeline;
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A new product's facts.</summary>
+    private static ProductFacts NewProduct() => new("p-" + Guid.NewGuid().ToString("N"), "seller", "local-sme", "batik");
+
+    /// <summary>Starts a listener adding every measurement of the engagement instrument <paramref name="instrumentName"/> to <paramref name="total"/>.</summary>
+    private static MeterListener Count(string instrumentName, StrongBox<long> total)
+    {
+        var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == EngagementMetrics.MeterName && instrument.Name == instrumentName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref total.Value, value));
+        listener.Start();
+        return listener;
     }
 
     private static EngagementOptions Options(int capacity) => new()

@@ -86,6 +86,30 @@ public sealed class ShoppingRush
         }
     }
 
+    /// <summary>
+    /// The clean end of a run: cancels every offer, lets every hold lapse and the stock settle (read as
+    /// <paramref name="settleAs"/>, for up to <paramref name="settleTimeout"/>), checks the ledger through
+    /// <paramref name="api"/> (again 10 s later when it finds violations) and reports the outcome through
+    /// <paramref name="say"/>, with <paramref name="detail"/> (read after the check) among the counts; the violations.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SettleAndCheckAsync(
+        LiveApiClient settleAs, Func<string, string[], LiveApiClient> api, TimeSpan holdPeriod, TimeSpan settleTimeout, Action<string> say, Func<string>? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(say);
+        await CancelAllAsync();
+        await _ledger.SettleAsync(settleAs, holdPeriod, settleTimeout);
+        var violations = await _ledger.CheckAsync(api, TimeSpan.FromSeconds(10));
+        say($"first check: {_ledger.FirstCheck.Count} violations; 10 s later: {violations.Count}");
+        say(_ledger.Summary());
+        say($"{Offers.Count} offers; {(detail is null ? string.Empty : detail() + "; ")}{violations.Count} violations");
+        foreach (var violation in violations)
+        {
+            say("  " + violation);
+        }
+
+        return violations;
+    }
+
     /// <summary>Cancels every offer (already ended ones too), trying each a few times; for the clean end of a run.</summary>
     public async Task CancelAllAsync()
     {

@@ -16,17 +16,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
     private static readonly TimeSpan HoldPeriod = TimeSpan.FromSeconds(3);
 
     [Fact]
-    public async Task Units_are_conserved_and_no_confirmed_order_is_lost_when_grain_storage_fails()
-    {
-        var violations = new List<string>();
-        for (var round = 0; round < FaultRun.Rounds; round++)
-        {
-            var seed = FaultRun.Seed(4101, round);
-            violations.AddRange(await RunAsync(seed));
-        }
-
-        Assert.True(violations.Count == 0, $"{violations.Count} violations:\n" + string.Join("\n", violations));
-    }
+    public Task Units_are_conserved_and_no_confirmed_order_is_lost_when_grain_storage_fails() => FaultRun.AllRoundsAsync(4101, RunAsync);
 
     private async Task<IReadOnlyList<string>> RunAsync(int seed)
     {
@@ -72,17 +62,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             Say(faults.ToString());
 
             // Faults off: end every offer, let every hold lapse, then check.
-            await rush.CancelAllAsync();
-            await ledger.SettleAsync(creator, HoldPeriod, TimeSpan.FromSeconds(20));
-            var violations = await ledger.CheckAsync((sub, roles) => host.Api(sub, roles), TimeSpan.FromSeconds(10));
-            Say($"first check: {ledger.FirstCheck.Count} violations; 10 s later: {violations.Count}");
-            Say(ledger.Summary());
-            Say($"{rush.Offers.Count} offers; {violations.Count} violations");
-            foreach (var violation in violations)
-            {
-                Say("  " + violation);
-            }
-
+            var violations = await rush.SettleAndCheckAsync(creator, (sub, roles) => host.Api(sub, roles), HoldPeriod, TimeSpan.FromSeconds(20), Say);
             return violations.Select(v => $"[storage faults, seed {seed}] {v}").ToList();
         }
         finally
@@ -92,9 +72,5 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         }
     }
 
-    private void Say(string line)
-    {
-        output.WriteLine(line);
-        Console.WriteLine("[faults] " + line);
-    }
+    private void Say(string line) => FaultRun.Say(output, line);
 }

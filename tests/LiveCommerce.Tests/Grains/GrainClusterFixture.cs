@@ -1,8 +1,3 @@
-using LiveCommerce.Engagement;
-using LiveCommerce.Grains.Notifications;
-using LiveCommerce.Grains.Orders;
-using LiveCommerce.Silo.Orders;
-using Microsoft.Extensions.Configuration;
 using LiveCommerce.Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -29,20 +24,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder
-            .AddMemoryGrainStorageAsDefault()
-            .UseInMemoryReminderService()
-            .ConfigureServices(services =>
+        public void Configure(ISiloBuilder siloBuilder) => EngineGrainSilo.ConfigureEngineGrains(siloBuilder, TimeProvider.System, services =>
+            services.Configure<LiveStreamOptions>(options =>
             {
-                services.AddSingleton(TimeProvider.System);
-                services.Configure<LiveStreamOptions>(options =>
-                {
-                    options.ViewerCountInterval = TimeSpan.FromMilliseconds(200);
-                    options.PresenceTimeout = TimeSpan.FromSeconds(1);
-                });
-                services.AddSingleton<IStreamNotifier, RecordingNotifier>();
-                services.AddSingleton<IOrderFeed, NoOrderFeed>();
-                services.AddLiveEngagement(new ConfigurationBuilder().Build());
-            });
+                options.ViewerCountInterval = TimeSpan.FromMilliseconds(200);
+                options.PresenceTimeout = TimeSpan.FromSeconds(1);
+            }));
     }
 }

@@ -1,10 +1,5 @@
-using LiveCommerce.Engagement;
-using LiveCommerce.Grains.Notifications;
 using LiveCommerce.Grains.Offers;
-using LiveCommerce.Grains.Orders;
-using LiveCommerce.Silo.Orders;
 using LiveCommerce.Tests.Grains;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -41,16 +36,7 @@ public sealed class ModelClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder
-            .AddMemoryGrainStorageAsDefault()
-            .UseInMemoryReminderService()
-            .ConfigureServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(Time);
-                services.Configure<FlashOfferOptions>(options => options.HoldSeconds = HoldSeconds);
-                services.AddSingleton<IStreamNotifier, RecordingNotifier>();
-                services.AddSingleton<IOrderFeed, NoOrderFeed>();
-                services.AddLiveEngagement(new ConfigurationBuilder().Build());
-            });
+        public void Configure(ISiloBuilder siloBuilder) => EngineGrainSilo.ConfigureEngineGrains(siloBuilder, Time, services =>
+            services.Configure<FlashOfferOptions>(options => options.HoldSeconds = HoldSeconds));
     }
 }
