@@ -8,6 +8,7 @@ using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Grains.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Grains.Carts;
 
@@ -16,9 +17,10 @@ namespace LiveCommerce.Grains.Carts;
 /// A line of a hold whose time is up is dropped whenever the cart is read or changed, so a lost one-way drop never
 /// leaves it behind. A change is stored before it is answered; a failed write reloads the stored cart.
 /// </remarks>
-public sealed class CartGrain(
+public sealed partial class CartGrain(
     [PersistentState("cart")] IPersistentState<CartState> state,
-    TimeProvider time) : Grain, ICartGrain
+    TimeProvider time,
+    ILogger<CartGrain> logger) : Grain, ICartGrain
 {
     /// <summary>The most units of one product in a regular line.</summary>
     public const int MaxQuantity = 99;
@@ -29,15 +31,19 @@ public sealed class CartGrain(
     /// <summary>The longest idempotency key.</summary>
     public const int MaxKeyLength = 128;
 
+    /// <summary>How long an unsettled checkout is looked after; its order settles itself well within this.</summary>
+    private static readonly TimeSpan SettleHorizon = TimeSpan.FromMinutes(10);
+
     private string BuyerId => this.GetPrimaryKeyString();
 
     private List<CartItem> Items => state.State.Items;
 
     /// <inheritdoc />
-    public Task<Cart> GetAsync()
+    public async Task<Cart> GetAsync()
     {
+        await SettleAsync();
         DropLapsed();
-        return Task.FromResult(Snapshot());
+        return Snapshot();
     }
 
     /// <inheritdoc />
@@ -138,6 +144,7 @@ public sealed class CartGrain(
 
         var orderId = OrderIdOf(BuyerId, idempotencyKey);
         var order = GrainFactory.GetGrain<IOrderGrain>(orderId);
+        await SettleAsync();
         if (state.State.OrdersByKey.ContainsKey(idempotencyKey))
         {
             return await order.GetAsync() ?? throw new InvalidOperationException($"Order {orderId} is missing.");
@@ -150,18 +157,27 @@ public sealed class CartGrain(
         }
 
         _ = CartTotals.Of(Items);
-        var placed = await order.PlaceAsync(BuyerId, idempotencyKey, Items.ToList());
-        foreach (var bought in placed.Items)
+        if (!state.State.Unsettled.ContainsKey(idempotencyKey))
         {
-            var index = Items.FindIndex(i => i.ProductId == bought.ProductId && i.OfferId == bought.OfferId && i.ReservationId == bought.ReservationId);
-            if (index >= 0)
-            {
-                Items.RemoveAt(index);
-            }
+            // Noted before the order is asked, so that an order confirmed behind a lost answer is never lost to the buyer.
+            state.State.Unsettled[idempotencyKey] = time.GetUtcNow();
+            await state.WriteOrReloadAsync(this);
         }
 
-        state.State.OrdersByKey[idempotencyKey] = orderId;
-        state.State.OrderIds.Insert(0, orderId);
+        Order placed;
+        try
+        {
+            placed = await order.PlaceAsync(BuyerId, idempotencyKey, Items.ToList());
+        }
+        catch (LiveCommerceException)
+        {
+            // A refusal is definitive: the order has dropped its attempt, and the key is free for a new one.
+            state.State.Unsettled.Remove(idempotencyKey);
+            await TryWriteAsync();
+            throw;
+        }
+
+        Settled(idempotencyKey, placed);
         await state.WriteOrReloadAsync(this);
         return placed;
     }
@@ -169,6 +185,7 @@ public sealed class CartGrain(
     /// <inheritdoc />
     public async Task<OrderPage> GetOrdersAsync(int page, int pageSize)
     {
+        await SettleAsync();
         var ids = state.State.OrderIds.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var orders = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IOrderGrain>(id).GetAsync()));
         return new OrderPage { Items = orders.OfType<Order>().ToList(), Page = page, PageSize = pageSize, Total = state.State.OrderIds.Count };
@@ -200,6 +217,78 @@ public sealed class CartGrain(
         return line;
     }
 
+    /// <summary>Asks the order of every unsettled checkout how it ended; a confirmed one is recorded as if it had been answered.</summary>
+    private async Task SettleAsync()
+    {
+        if (state.State.Unsettled.Count == 0)
+        {
+            return;
+        }
+
+        var changed = false;
+        var now = time.GetUtcNow();
+        foreach (var (key, since) in state.State.Unsettled.ToList())
+        {
+            if (await GrainFactory.GetGrain<IOrderGrain>(OrderIdOf(BuyerId, key)).GetAsync() is { } confirmed)
+            {
+                Settled(key, confirmed);
+                changed = true;
+            }
+            else if (now - since > SettleHorizon)
+            {
+                state.State.Unsettled.Remove(key);
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await TryWriteAsync();
+        }
+    }
+
+    /// <summary>Records a confirmed order of <paramref name="key"/>: its lines leave the cart, and it joins the buyer's orders.</summary>
+    private void Settled(string key, Order placed)
+    {
+        foreach (var bought in placed.Items)
+        {
+            var index = Items.FindIndex(i => i.ProductId == bought.ProductId && i.OfferId == bought.OfferId && i.ReservationId == bought.ReservationId);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var left = Items[index].Quantity - bought.Quantity;
+            if (left > 0)
+            {
+                Items[index] = Items[index] with { Quantity = left };
+            }
+            else
+            {
+                Items.RemoveAt(index);
+            }
+        }
+
+        state.State.Unsettled.Remove(key);
+        if (state.State.OrdersByKey.TryAdd(key, placed.Id))
+        {
+            state.State.OrderIds.Insert(0, placed.Id);
+        }
+    }
+
+    private async Task TryWriteAsync()
+    {
+        try
+        {
+            await state.WriteOrReloadAsync(this);
+        }
+        catch (Exception error)
+        {
+            // What was not stored is worked out again on the next read: settling is idempotent.
+            LogDeferred(logger, BuyerId, error);
+        }
+    }
+
     private async Task<Cart> SaveAsync()
     {
         await state.WriteOrReloadAsync(this);
@@ -229,4 +318,7 @@ public sealed class CartGrain(
             throw LiveCommerceException.Invalid($"A cart holds at most {MaxLines} lines.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cart of {BuyerId}: a write was deferred; it is worked out again on the next read")]
+    private static partial void LogDeferred(ILogger logger, string buyerId, Exception error);
 }

@@ -14,4 +14,11 @@ public sealed record CartState
 
     /// <summary>The buyer's order ids, newest first.</summary>
     [Id(2)] public List<string> OrderIds { get; set; } = [];
+
+    /// <summary>
+    /// Checkouts whose outcome the cart has not learned yet (the answer was lost), by key, with when they began:
+    /// each is settled against its order on the next read or checkout, so an order confirmed behind a failure
+    /// still reaches the buyer's list and its lines leave the cart.
+    /// </summary>
+    [Id(3)] public Dictionary<string, DateTimeOffset> Unsettled { get; set; } = new(StringComparer.Ordinal);
 }
