@@ -12,4 +12,5 @@ public sealed record OfferSpec(
     [property: Id(4)] Money OriginalPrice,
     [property: Id(5)] int Quantity,
     [property: Id(6)] TimeSpan Duration,
-    [property: Id(7)] int PerViewerLimit);
+    [property: Id(7)] int PerViewerLimit,
+    [property: Id(8)] string? CreatorId = null);

@@ -105,8 +105,12 @@ public sealed partial class CartGrain(
 
         CheckRoom();
         _ = CartTotals.Of([.. Items, line]);
-        var stream = line.StreamId is null ? null : await GrainFactory.GetGrain<ILiveStreamGrain>(line.StreamId).GetAsync();
-        Items.Add(line with { CreatorId = stream?.CreatorId });
+        if (line.CreatorId is null && line.StreamId is not null)
+        {
+            line = line with { CreatorId = (await GrainFactory.GetGrain<ILiveStreamGrain>(line.StreamId).GetAsync())?.CreatorId };
+        }
+
+        Items.Add(line);
         return await SaveAsync();
     }
 
@@ -278,13 +282,9 @@ public sealed partial class CartGrain(
 
     private async Task TryWriteAsync()
     {
-        try
+        // What was not stored is worked out again on the next read: settling is idempotent.
+        if (await state.TryWriteOrReloadAsync(this) is { } error)
         {
-            await state.WriteOrReloadAsync(this);
-        }
-        catch (Exception error)
-        {
-            // What was not stored is worked out again on the next read: settling is idempotent.
             LogDeferred(logger, BuyerId, error);
         }
     }

@@ -88,6 +88,7 @@ public sealed class FlashOfferGrain(
                     Status = OfferStatus.Active,
                 };
                 state.State.Phase = OfferPhase.Starting;
+                state.State.CreatorId = spec.CreatorId;
                 await _work.StoreAsync();
                 break;
         }
@@ -153,6 +154,7 @@ public sealed class FlashOfferGrain(
             StreamId = offer.StreamId,
             Name = offer.Name,
             ExpiresAt = decision.ExpiresAt,
+            CreatorId = state.State.CreatorId,
         };
         return new(new ClaimResult { Status = ClaimStatus.Reserved, ReservationId = decision.ReservationId, ExpiresAt = decision.ExpiresAt }, line);
     }

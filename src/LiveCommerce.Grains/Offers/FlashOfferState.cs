@@ -28,4 +28,7 @@ public sealed record FlashOfferState
 
     /// <summary>Whether <c>OfferEnded</c> went out; until it did, it is sent again.</summary>
     [Id(6)] public bool EndAnnounced { get; set; }
+
+    /// <summary>The creator whose stream runs the offer; its cart lines carry it.</summary>
+    [Id(7)] public string? CreatorId { get; set; }
 }

@@ -97,9 +97,9 @@ public sealed class HoldLedger
     }
 
     /// <summary>Lapses every hold due by <paramref name="now"/>; answers the lapsed holds (reservation id, viewer).</summary>
-    public List<(string ReservationId, string ViewerId)> LapseDue(DateTimeOffset now)
+    public IReadOnlyList<(string ReservationId, string ViewerId)> LapseDue(DateTimeOffset now)
     {
-        var lapsed = new List<(string, string)>();
+        List<(string, string)>? lapsed = null;
         while (_byExpiry.TryPeek(out var reservationId) && _state.Holds[reservationId].ExpiresAt <= now)
         {
             _byExpiry.Dequeue();
@@ -107,11 +107,11 @@ public sealed class HoldLedger
             if (hold.Status == HoldStatus.Held)
             {
                 Free(reservationId, hold, HoldStatus.Lapsed);
-                lapsed.Add((reservationId, hold.ViewerId));
+                (lapsed ??= []).Add((reservationId, hold.ViewerId));
             }
         }
 
-        return lapsed;
+        return lapsed ?? (IReadOnlyList<(string, string)>)[];
     }
 
     /// <summary>Gives back <paramref name="viewerId"/>'s held unit at once; false when there is no such open hold.</summary>

@@ -6,6 +6,7 @@ using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Grains.Notifications;
+using LiveCommerce.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Grains.Offers;
@@ -75,7 +76,7 @@ public sealed partial class OfferWork(
     }
 
     /// <summary>After a stored change: drops lapsed holds from carts, folds an update, drains the outbox, announces the end.</summary>
-    public async Task AfterChangeAsync(List<(string ReservationId, string ViewerId)> lapsed)
+    public async Task AfterChangeAsync(IReadOnlyList<(string ReservationId, string ViewerId)> lapsed)
     {
         foreach (var (reservationId, viewerId) in lapsed)
         {
@@ -96,7 +97,9 @@ public sealed partial class OfferWork(
     }
 
     /// <summary>Applies the outbox to the product, oldest first; stops at the first failure (retried later).</summary>
-    public Task FlushAsync() => _flushing.IsCompleted ? _flushing = PumpAsync() : _flushing;
+    public Task FlushAsync() => !_flushing.IsCompleted ? _flushing
+        : state.State.Outbox.Count == 0 ? Task.CompletedTask
+        : _flushing = PumpAsync();
 
     /// <summary>Notes that <c>OfferStarted</c> carried this many units.</summary>
     public void Started(int remaining) => _sentRemaining = remaining;
@@ -242,14 +245,13 @@ public sealed partial class OfferWork(
     {
         try
         {
-            await state.ReadStateAsync();
+            await state.ReloadAsync(grain);
             Ledger = new HoldLedger(state.State, _offerId);
         }
         catch (Exception error)
         {
             _broken = true;
             LogReloadFailed(logger, _offerId, error);
-            grain.DeactivateOnIdle();
         }
     }
 

@@ -34,6 +34,7 @@ public sealed partial class OrderGrain(
     private static readonly TimeSpan SettleRetryDelay = TimeSpan.FromSeconds(3);
     private IGrainTimer? _retry;
     private IGrainTimer? _settle;
+    private IGrainReminder? _reminder;
 
     private string OrderId => this.GetPrimaryKeyString();
 
@@ -94,7 +95,7 @@ public sealed partial class OrderGrain(
             }
 
             _ = CartTotals.Of(items);
-            await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+            _reminder = await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
             state.State.Attempts++;
             state.State.Pending = new OrderAttempt { Number = state.State.Attempts, BuyerId = buyerId, IdempotencyKey = idempotencyKey, Lines = items.ToList() };
             await state.WriteOrReloadAsync(this);
@@ -260,9 +261,10 @@ public sealed partial class OrderGrain(
     {
         try
         {
-            if (await this.GetReminder(ReminderName) is { } reminder)
+            if ((_reminder ?? await this.GetReminder(ReminderName)) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
+                _reminder = null;
             }
         }
         catch (Exception error)

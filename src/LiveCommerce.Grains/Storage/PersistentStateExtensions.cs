@@ -22,6 +22,23 @@ public static class PersistentStateExtensions
         }
     }
 
+    /// <summary>
+    /// <see cref="WriteOrReloadAsync{T}"/> for a write whose loss is made good later (it is worked out again, or
+    /// retried): answers the write's error, or null when it was stored, instead of throwing.
+    /// </summary>
+    public static async Task<Exception?> TryWriteOrReloadAsync<T>(this IPersistentState<T> state, Grain grain)
+    {
+        try
+        {
+            await state.WriteOrReloadAsync(grain);
+            return null;
+        }
+        catch (Exception error)
+        {
+            return error;
+        }
+    }
+
     /// <summary>Reads the stored state back after a failure; deactivates the grain when that fails too.</summary>
     public static async Task ReloadAsync<T>(this IPersistentState<T> state, Grain grain)
     {

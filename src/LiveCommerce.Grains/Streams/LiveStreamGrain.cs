@@ -220,7 +220,7 @@ public sealed partial class LiveStreamGrain(
         {
             offer = await grain.StartAsync(new OfferSpec(
                 StreamId, productId, product.Name, price, product.Price, quantity,
-                TimeSpan.FromSeconds(seconds), request.PerViewerLimit ?? 1));
+                TimeSpan.FromSeconds(seconds), request.PerViewerLimit ?? 1, stream.CreatorId));
         }
         catch (Exception error)
         {
@@ -401,11 +401,7 @@ public sealed partial class LiveStreamGrain(
 
     private async Task TryWriteAsync()
     {
-        try
-        {
-            await state.WriteOrReloadAsync(this);
-        }
-        catch (Exception error)
+        if (await state.TryWriteOrReloadAsync(this) is { } error)
         {
             LogAnnounceDeferred(logger, StreamId, error);
         }
