@@ -69,6 +69,16 @@ public static class IdentityExtensions
 
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = context =>
+                    {
+                        // A signed token whose subject can't be an id (blank, too long, control characters) names no one.
+                        if (!Apis.RequestValidation.IsId(context.Principal?.FindFirst("sub")?.Value))
+                        {
+                            context.Fail("The token's subject is not a valid user id.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();

@@ -389,17 +389,20 @@ public abstract class EngineScenarios
     }
 
     [Fact]
-    public async Task Missing_expired_and_wrongly_signed_tokens_are_401_problems_on_HTTP_and_on_the_hub()
+    public async Task Missing_expired_wrongly_signed_and_subjectless_tokens_are_401_problems_on_HTTP_and_on_the_hub()
     {
         var body = """{"title":"Sale"}""";
-        foreach (var token in new[] { null, TestTokens.Expired("c1", "creator"), TestTokens.WronglySigned("c1", "creator"), "not-a-jwt" })
+        string[] noOne = [TestTokens.For("", "creator"), TestTokens.For("   ", "creator"), TestTokens.For(new string('u', 65), "creator"), TestTokens.For("a\u0001b", "creator")];
+        foreach (var token in new[] { null, TestTokens.Expired("c1", "creator"), TestTokens.WronglySigned("c1", "creator"), "not-a-jwt" }.Concat(noOne))
         {
             using var response = await PostJsonAsync("/api/streams", body, token);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var orders = await GetAsync("/api/orders", token);
+            Assert.Equal(HttpStatusCode.Unauthorized, orders.StatusCode);
         }
 
-        foreach (var token in new[] { TestTokens.Expired("v1", "viewer"), TestTokens.WronglySigned("v1", "viewer") })
+        foreach (var token in new[] { TestTokens.Expired("v1", "viewer"), TestTokens.WronglySigned("v1", "viewer"), TestTokens.For("", "viewer") })
         {
             var client = new LiveViewerClient(new LiveClientOptions
             {
@@ -485,6 +488,17 @@ public abstract class EngineScenarios
     private async Task<HttpResponseMessage> PostJsonAsync(string path, string body, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Host.Http.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
