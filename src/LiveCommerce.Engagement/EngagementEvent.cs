@@ -35,8 +35,14 @@ public readonly record struct EngagementEvent
     /// <summary>The product's category, if any: keys the viewer's category affinity.</summary>
     public string? Category { get; init; }
 
-    /// <summary>Where an impression was shown.</summary>
+    /// <summary>Where an impression was shown, or where a click came from.</summary>
     public EngagementSurface Surface { get; init; }
+
+    /// <summary>The 1-based position of a list impression in the ranked list shown; 0 when it has none.</summary>
+    public int Position { get; init; }
+
+    /// <summary>How much attention a list impression's position gets, 0 to 1 (the ranker's examination weight); 0 otherwise.</summary>
+    public double Examination { get; init; }
 
     /// <summary>How many: impressions shown (a pin counts one per viewer watching), units carted or bought; 1 otherwise.</summary>
     public long Count { get; init; }
@@ -69,6 +75,19 @@ public readonly record struct EngagementEvent
         string streamId, in ProductFacts product, string? viewerId, bool anonymous, EngagementSurface surface, long count, DateTimeOffset at) =>
         Product(EngagementKind.Impression, streamId, product, viewerId, anonymous, count, at) with { Surface = surface };
 
+    /// <summary>One impression of a product at a position of the ranked list a viewer was shown.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <param name="product">The product shown.</param>
+    /// <param name="viewerId">The viewer it was shown to.</param>
+    /// <param name="anonymous">Whether <paramref name="viewerId"/> is a connection id.</param>
+    /// <param name="position">Its 1-based position in the list.</param>
+    /// <param name="examination">The examination weight of that position, 0 to 1.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The event.</returns>
+    public static EngagementEvent ListImpression(
+        string streamId, in ProductFacts product, string viewerId, bool anonymous, int position, double examination, DateTimeOffset at) =>
+        Impression(streamId, product, viewerId, anonymous, EngagementSurface.List, 1, at) with { Position = position, Examination = examination };
+
     /// <summary>A viewer opened a product card.</summary>
     /// <param name="streamId">The stream.</param>
     /// <param name="product">The product.</param>
@@ -76,8 +95,10 @@ public readonly record struct EngagementEvent
     /// <param name="anonymous">Whether <paramref name="viewerId"/> is a connection id.</param>
     /// <param name="at">When.</param>
     /// <returns>The event.</returns>
-    public static EngagementEvent Click(string streamId, in ProductFacts product, string viewerId, bool anonymous, DateTimeOffset at) =>
-        Product(EngagementKind.Click, streamId, product, viewerId, anonymous, 1, at);
+    /// <param name="surface">Where the card was opened from: the list, the pinned card, an offer or the chat.</param>
+    public static EngagementEvent Click(
+        string streamId, in ProductFacts product, string viewerId, bool anonymous, DateTimeOffset at, EngagementSurface surface = EngagementSurface.List) =>
+        Product(EngagementKind.Click, streamId, product, viewerId, anonymous, 1, at) with { Surface = surface };
 
     /// <summary>A viewer added units to the cart.</summary>
     /// <param name="streamId">The stream.</param>

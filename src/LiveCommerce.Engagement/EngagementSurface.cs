@@ -1,6 +1,6 @@
 namespace LiveCommerce.Engagement;
 
-/// <summary>Where an impression was shown.</summary>
+/// <summary>Where an impression was shown, or where a click came from.</summary>
 public enum EngagementSurface
 {
     /// <summary>The product list of a stream snapshot (<c>JoinStream</c>).</summary>
@@ -14,4 +14,7 @@ public enum EngagementSurface
 
     /// <summary>The pinned card in the snapshot a joining viewer gets.</summary>
     PinnedCard = 3,
+
+    /// <summary>A product named in the chat (clicks only).</summary>
+    Chat = 4,
 }

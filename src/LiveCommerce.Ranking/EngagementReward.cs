@@ -3,8 +3,8 @@ namespace LiveCommerce.Ranking;
 /// <summary>
 /// The reward the bandit learns from, for one impression's outcome. The deepest step of the funnel
 /// the viewer reached counts: nothing 0, opened the card 0.25, added to cart 0.6, bought 1.
-/// The engine calls <see cref="ProductRanker.Update(RankingCandidate, in Features.StreamSummary, ViewerAffinities?, double)"/>
-/// once per impression once its outcome is known (or with reward 0 when the viewer moved on).
+/// Only list clicks count, and a cart or a purchase counts only for a product the viewer opened from the list. The
+/// engine folds each list impression in once its episode is over (see docs/ranker.md), with reward 0 when nothing came of it.
 /// </summary>
 public static class EngagementReward
 {

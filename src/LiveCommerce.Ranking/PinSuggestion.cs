@@ -1,7 +1,9 @@
+using LiveCommerce.Ranking.Reasons;
+
 namespace LiveCommerce.Ranking;
 
-/// <summary>A next-pin suggestion for the creator: <c>{ productId, score, reasons[] }</c>.</summary>
+/// <summary>A next-pin suggestion for the creator.</summary>
 /// <param name="ProductId">The product to pin.</param>
-/// <param name="Score">Bandit score (higher is better).</param>
-/// <param name="Reasons">Human-readable reasons, most important first, e.g. "4.1% of viewers opened it, 3× this stream's average".</param>
-public sealed record PinSuggestion(string ProductId, double Score, IReadOnlyList<string> Reasons);
+/// <param name="Score">The model's expected reward of pinning it (higher is better).</param>
+/// <param name="Reasons">Typed reasons, most important first.</param>
+public sealed record PinSuggestion(string ProductId, double Score, IReadOnlyList<RankingReason> Reasons);

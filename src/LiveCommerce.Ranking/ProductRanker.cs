@@ -8,7 +8,7 @@ namespace LiveCommerce.Ranking;
 /// <summary>
 /// The ranker the engine calls: scores a stream snapshot's candidates with the <see cref="LinUcbModel"/>,
 /// applies the local-seller exposure floor (<see cref="FairExposureReRanker"/>), and explains next-pin
-/// suggestions (<see cref="ReasonBuilder"/>). Learning is <see cref="Update(RankingCandidate, in StreamSummary, ViewerAffinities?, double)"/>.
+/// suggestions (<see cref="ReasonBuilder"/>). Learning is <see cref="Update(RankingCandidate, in StreamSummary, ViewerAffinities?, int, double)"/>.
 /// <para>
 /// Thread-safety: not thread-safe — the ranker reuses scratch buffers between calls and the model is
 /// mutable. Use one instance per grain (Orleans runs a grain's turns one at a time) or serialise calls with a lock.
@@ -85,12 +85,14 @@ public sealed class ProductRanker
     }
 
     /// <summary>
-    /// Suggests what the creator should pin next, best first, each with human-readable reasons.
-    /// Products pinned right now and sold-out products are skipped; the exposure floor applies to the suggestion list too.
+    /// Suggests what the creator should pin next, best first, each with typed reasons. The score is the model's mean
+    /// expected reward for the whole audience (no viewer, no exploration bonus): pinning is advice to a person, not an
+    /// experiment. Products pinned right now and sold-out products are skipped. The exposure floor is not applied here:
+    /// it shapes what viewers are shown, and a suggestion shows nothing by itself.
     /// </summary>
     /// <param name="candidates">The stream snapshot.</param>
     /// <param name="count">Maximum number of suggestions.</param>
-    /// <param name="context">Usually without a viewer; <see cref="RankingContext.Default"/> when <see langword="null"/>.</param>
+    /// <param name="context">Exploration is ignored; <see cref="RankingContext.Default"/> when <see langword="null"/>.</param>
     /// <returns>Up to <paramref name="count"/> suggestions.</returns>
     public IReadOnlyList<PinSuggestion> Suggest(IReadOnlyList<RankingCandidate> candidates, int count = 3, RankingContext? context = null)
     {
@@ -100,28 +102,16 @@ public sealed class ProductRanker
         var n = candidates.Count;
         EnsureCapacity(n);
         var stream = StreamSummary.From(candidates);
-        ScoreAll(candidates, context, stream);
-
-        // Drop ineligible products from the score order, keeping it sorted.
-        var eligible = 0;
-        for (var i = 0; i < n; i++)
+        ScoreAll(candidates, context with { Viewer = null, Explore = false }, stream);
+        var result = new List<PinSuggestion>(Math.Min(count, n));
+        for (var i = 0; i < n && result.Count < count; i++)
         {
             var index = _scoreOrder[i];
             var c = candidates[index];
             if (!c.IsPinned && c.StockLeft is not 0)
             {
-                _scoreOrder[eligible++] = index;
+                result.Add(new PinSuggestion(c.ProductId, _scores[index], ReasonBuilder.Build(c, stream, Options, context.Explore)));
             }
-        }
-
-        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, eligible), _kinds, context.LocalSellerExposureFloor, _fairOrder);
-        var take = Math.Min(count, eligible);
-        var result = new PinSuggestion[take];
-        for (var i = 0; i < take; i++)
-        {
-            var index = _fairOrder[i];
-            var c = candidates[index];
-            result[i] = new PinSuggestion(c.ProductId, _scores[index], ReasonBuilder.Build(c, stream, Options, context.Explore));
         }
 
         return result;
@@ -146,11 +136,13 @@ public sealed class ProductRanker
     /// <param name="candidate">The product as shown.</param>
     /// <param name="stream">The stream yardstick at that time.</param>
     /// <param name="viewer">The viewer it was shown to, if known.</param>
+    /// <param name="position">The 1-based position it was shown at.</param>
     /// <param name="reward">The observed reward.</param>
-    public void Update(RankingCandidate candidate, in StreamSummary stream, ViewerAffinities? viewer, double reward)
+    public void Update(RankingCandidate candidate, in StreamSummary stream, ViewerAffinities? viewer, int position, double reward)
     {
-        CandidateFeaturizer.Featurize(candidate, stream, viewer, _features);
-        Model.Update(_features, reward);
+        CandidateFeaturizer.Featurize(candidate, stream, viewer, position, _features);
+        var weight = Examination.Weight(Math.Max(1, position));
+        Model.Update(_features, reward / weight, weight);
     }
 
     private void ScoreAll(IReadOnlyList<RankingCandidate> candidates, RankingContext context) =>

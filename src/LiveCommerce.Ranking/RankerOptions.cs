@@ -6,8 +6,8 @@ public sealed record RankerOptions
     /// <summary>The defaults.</summary>
     public static RankerOptions Default { get; } = new();
 
-    /// <summary>Impressions a product needs before its click-through rate is quoted.</summary>
-    public int MinImpressionsForRates { get; init; } = 20;
+    /// <summary>List examination a product needs before its click rate is quoted.</summary>
+    public double MinExaminationForRates { get; init; } = 5;
 
     /// <summary>Quote the CTR when it is at least this multiple of the stream average.</summary>
     public double CtrRatioToMention { get; init; } = 1.2;
@@ -18,8 +18,8 @@ public sealed record RankerOptions
     /// <summary>Mention a cross-stream trend when recent CTR is at least this multiple of the prior CTR.</summary>
     public double TrendRatioToMention { get; init; } = 1.3;
 
-    /// <summary>Recent cross-stream impressions needed before a trend is mentioned.</summary>
-    public int MinImpressionsForTrend { get; init; } = 50;
+    /// <summary>Recent cross-stream list examination needed before a trend is mentioned.</summary>
+    public double MinExaminationForTrend { get; init; } = 20;
 
     /// <summary>Mention "not pinned for N min" from this many minutes on.</summary>
     public int StalePinMinutes { get; init; } = 10;

@@ -1,13 +1,10 @@
 namespace LiveCommerce.Ranking;
 
 /// <summary>
-/// One product of a stream snapshot, as the engine sees it: raw engagement counts in this stream,
-/// the product's click-through trend across streams, price, stock and pin state.
-/// The engine builds one per product from its engagement counters; the ranker turns it into a
-/// fixed feature vector (see <see cref="Features.CandidateFeaturizer"/>). Counts are plain numbers,
-/// not rates: the ranker smooths them itself, so a product with 3 impressions is not mistaken for a hit.
-/// A candidate is viewer-independent; viewer affinities come from <see cref="RankingContext.Viewer"/>,
-/// so one candidate array can be shared by every viewer of a stream.
+/// One product of a stream snapshot, as the engine sees it: raw engagement counts in this stream, the product's
+/// cross-stream trend, price, stock and pin state. Counts are plain numbers, not rates: the ranker smooths them itself,
+/// so a product with 3 impressions is not mistaken for a hit. A candidate is viewer-independent (viewer affinities come
+/// from <see cref="RankingContext.Viewer"/>), so one candidate array is shared by every viewer of a stream.
 /// </summary>
 public sealed record RankingCandidate
 {
@@ -20,43 +17,58 @@ public sealed record RankingCandidate
     /// <summary>Seller id, the key of <see cref="ViewerAffinities.Sellers"/>; <see langword="null"/> if unknown.</summary>
     public string? SellerId { get; init; }
 
-    /// <summary>Kind of seller; decides how the fair-exposure re-ranker treats the product.</summary>
+    /// <summary>
+    /// The seller kind the exposure floor goes by: <see cref="SellerKind.LocalSme"/> only for a seller verified as
+    /// local, <see cref="SellerKind.Platform"/> for every product of a seller verified as (or labelled) platform.
+    /// </summary>
     public SellerKind SellerKind { get; init; }
 
-    /// <summary>Times the product was shown to a viewer in this stream.</summary>
+    /// <summary>Times the product was shown in this stream, on any surface (for reasons).</summary>
     public long Impressions { get; init; }
 
-    /// <summary>Times a viewer opened the product card in this stream.</summary>
+    /// <summary>
+    /// Examination of its list impressions in this stream: Σ <see cref="Ranking.Examination.Weight"/> of the positions it was
+    /// shown at. Click rates are list clicks over this, which takes position bias out of them.
+    /// </summary>
+    public double Examination { get; init; }
+
+    /// <summary>Clicks from the ranked list in this stream (the pinned card, offers and the chat don't count).</summary>
+    public long ListClicks { get; init; }
+
+    /// <summary>Cards opened in this stream from any surface.</summary>
     public long Clicks { get; init; }
 
-    /// <summary>Add-to-cart events in this stream.</summary>
-    public long AddToCarts { get; init; }
+    /// <summary>Add-to-cart actions in this stream (not units).</summary>
+    public long CartActions { get; init; }
 
-    /// <summary>Purchases in this stream.</summary>
-    public long Purchases { get; init; }
+    /// <summary>Purchase actions (order lines, not units) in this stream.</summary>
+    public long PurchaseActions { get; init; }
 
-    /// <summary>Revenue of those purchases in minor currency units (e.g. cents).</summary>
+    /// <summary>Units sold in this stream (for reasons).</summary>
+    public long UnitsSold { get; init; }
+
+    /// <summary>Revenue in this stream in minor currency units.</summary>
     public long RevenueMinor { get; init; }
 
-    /// <summary>Impressions across this creator's streams in the recent trend window (e.g. the last 7 days).</summary>
-    public long RecentImpressions { get; init; }
+    /// <summary>List examination across streams in the recent trend window.</summary>
+    public double RecentExamination { get; init; }
 
-    /// <summary>Clicks across streams in the recent trend window.</summary>
+    /// <summary>List clicks across streams in the recent trend window.</summary>
     public long RecentClicks { get; init; }
 
-    /// <summary>Impressions across streams in the older comparison window (e.g. the 28 days before the recent window).</summary>
-    public long PriorImpressions { get; init; }
+    /// <summary>List examination across streams in the older comparison window.</summary>
+    public double PriorExamination { get; init; }
 
-    /// <summary>Clicks across streams in the older comparison window.</summary>
+    /// <summary>List clicks across streams in the older comparison window.</summary>
     public long PriorClicks { get; init; }
 
     /// <summary>Unit price in minor currency units.</summary>
     public long PriceMinor { get; init; }
 
-    /// <summary>Number of decimal digits of the currency (2 for EUR, 0 for JPY); converts minor units to major units.</summary>
+    /// <summary>Decimal digits of the currency (2 for EUR, 0 for IDR); converts minor units to major units.</summary>
     public int CurrencyDigits { get; init; } = 2;
 
-    /// <summary>ISO 4217 code shown in reasons next to revenue, e.g. <c>"EUR"</c>; <see langword="null"/> to show the bare amount.</summary>
+    /// <summary>ISO 4217 code shown in reasons next to revenue; <see langword="null"/> to show the bare amount.</summary>
     public string? CurrencyCode { get; init; }
 
     /// <summary>Units left in stock; <see langword="null"/> when stock is not tracked. Zero means sold out.</summary>

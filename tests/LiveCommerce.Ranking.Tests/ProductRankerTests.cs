@@ -68,7 +68,7 @@ public sealed class ProductRankerTests
         {
             var affinity = random.NextDouble();
             var viewer = new ViewerAffinities { Categories = new Dictionary<string, double> { ["cat-a"] = affinity } };
-            ranker.Update(snapshot[0], stream, viewer, random.NextDouble() < 0.3 * affinity ? 1 : 0);
+            ranker.Update(snapshot[0], stream, viewer, 1, random.NextDouble() < 0.3 * affinity ? 1 : 0);
         }
 
         var fan = new ViewerAffinities { Categories = new Dictionary<string, double> { ["cat-b"] = 1.0 } };
@@ -113,12 +113,12 @@ public sealed class ProductRankerTests
             Assert.True(suggestions[i - 1].Score >= suggestions[i].Score);
         }
 
-        var best = ranker.Rank(snapshot.Skip(2).ToArray(), context)[0].ProductId;
+        var best = ranker.Rank(snapshot.Skip(2).ToArray(), context with { Explore = false })[0].ProductId;
         Assert.Equal(best, suggestions[0].ProductId);
     }
 
     [Fact]
-    public void Suggest_applies_the_floor_too()
+    public void Suggestions_follow_the_learned_reward_and_the_floor_does_not_reorder_them()
     {
         var ranker = new ProductRanker();
         var snapshot = new[]
@@ -128,9 +128,19 @@ public sealed class ProductRankerTests
             CandidateFactory.Product("hit3", 1_000, 70),
             CandidateFactory.Product("local", 1_000, 5, SellerKind.LocalSme),
         };
+        var stream = StreamSummary.From(snapshot);
+        var random = new Random(3);
+        for (var i = 0; i < 4_000; i++)
+        {
+            var c = snapshot[random.Next(snapshot.Length)];
+            var position = random.Next(1, 5);
+            var clicked = random.NextDouble() < Examination.Weight(position) * c.ListClicks / (double)c.Examination;
+            ranker.Update(c, stream, null, position, EngagementReward.For(clicked));
+        }
+
         var suggestions = ranker.Suggest(snapshot, 3, new RankingContext { LocalSellerExposureFloor = 0.34 });
-        Assert.Contains(suggestions, s => s.ProductId == "local");
-        Assert.Contains("local seller", suggestions.Single(s => s.ProductId == "local").Reasons);
+        Assert.Equal(["hit1", "hit2", "hit3"], suggestions.Select(s => s.ProductId));
+        Assert.Contains(ranker.Suggest(snapshot, 4)[3].Reasons, r => r.Kind == LiveCommerce.Ranking.Reasons.ReasonKinds.LocalSeller);
     }
 
     [Fact]

@@ -87,10 +87,12 @@ public sealed class ObdFeatureState
                 SellerId = item.Category3,
                 SellerKind = SellerKind.Brand,
                 Impressions = _impressions[i],
+                Examination = _impressions[i],
+                ListClicks = _clicks[i],
                 Clicks = _clicks[i],
-                RecentImpressions = recentImpressions,
+                RecentExamination = recentImpressions,
                 RecentClicks = recentClicks,
-                PriorImpressions = priorImpressions,
+                PriorExamination = priorImpressions,
                 PriorClicks = priorClicks,
 
                 // item_feature_0 is a standardised numeric attribute; it fills the price slot so that

@@ -6,7 +6,7 @@ namespace LiveCommerce.RankerLab.Evaluation;
 
 /// <summary>
 /// Offline evaluation of the LiveCommerce ranker on the Open Bandit Dataset sample. Per campaign: the ranker
-/// learns online (the engine's own <see cref="ProductRanker.Update(RankingCandidate, in StreamSummary, ViewerAffinities?, double)"/>)
+/// learns online (the engine's own <see cref="ProductRanker.Update(RankingCandidate, in StreamSummary, ViewerAffinities?, int, double)"/>)
 /// from the first part of the uniform-random logs in time order; on the rest, the click-through rate the learned
 /// policy would have had is estimated with IPS, SNIPS and DR, each with a seeded percentile-bootstrap 95% interval.
 /// <para>
@@ -66,7 +66,7 @@ public static class RankerEvaluation
         {
             var candidates = state.Candidates(row.Timestamp);
             var stream = StreamSummary.From(candidates);
-            ranker.Update(candidates[row.ItemId], stream, ObdFeatureState.Viewer(row, items), row.Click);
+            ranker.Update(candidates[row.ItemId], stream, ObdFeatureState.Viewer(row, items), SlotOf(row) + 1, row.Click);
             state.Observe(row);
             var slot = SlotOf(row);
             slotImpressions[slot]++;

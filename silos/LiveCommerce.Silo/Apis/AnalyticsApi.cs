@@ -9,6 +9,7 @@ using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Engagement;
 using LiveCommerce.Engagement.Figures;
 using LiveCommerce.Silo.Identity;
+using LiveCommerce.Ranking.Reasons;
 using LiveCommerce.Silo.Ranking;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,7 +23,6 @@ namespace LiveCommerce.Silo.Apis;
 public static class AnalyticsApi
 {
     private const int MaxIdLength = 64;
-    private const string TrendReason = "trending across streams";
 
     /// <summary>Maps the analytics endpoints.</summary>
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
@@ -84,12 +84,14 @@ public static class AnalyticsApi
 
         var impressions = kinds.Values.Sum(k => k.Impressions);
         var clicks = kinds.Values.Sum(k => k.Clicks);
+        var examination = kinds.Values.Sum(k => k.Examination);
         var rows = kinds.Values
             .OrderBy(k => SellerKinds.All.Contains(k.SellerKind) ? SellerKinds.All.ToList().IndexOf(k.SellerKind) : int.MaxValue)
             .Select(k => new SellerKindExposure(
                 k.SellerKind, k.Impressions, k.Clicks,
                 impressions == 0 ? 0 : (double)k.Impressions / impressions,
-                clicks == 0 ? 0 : (double)k.Clicks / clicks))
+                clicks == 0 ? 0 : (double)k.Clicks / clicks,
+                examination <= 0 ? 0 : k.Examination / examination))
             .ToList();
         return TypedResults.Ok(new StreamExposure(id, rows));
     }
@@ -112,10 +114,12 @@ public static class AnalyticsApi
         // not quoted to this creator (it still counts in the score, which reveals no figure).
         IReadOnlyList<PinSuggestion> result =
         [
-            .. suggestions.Select(s => new PinSuggestion(
-                s.ProductId,
-                s.Score,
-                OwnProduct(set, s.ProductId, caller) ? s.Reasons : [.. s.Reasons.Where(r => !r.StartsWith(TrendReason, StringComparison.Ordinal))])),
+            .. suggestions.Select(s =>
+            {
+                var own = OwnProduct(set, s.ProductId, caller);
+                var reasons = s.Reasons.Where(r => own || r.Kind != ReasonKinds.Trend).ToList();
+                return new PinSuggestion(s.ProductId, s.Score, [.. reasons.Select(r => r.Text)], [.. reasons.Select(r => new SuggestionReason(r.Kind, r.Text))]);
+            }),
         ];
         return TypedResults.Ok(result);
     }

@@ -1,5 +1,7 @@
+using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Engagement;
+using LiveCommerce.Ranking;
 using LiveCommerce.Silo.Identity;
 using LiveCommerce.Silo.Ranking;
 using Microsoft.AspNetCore.SignalR;
@@ -7,12 +9,14 @@ using Microsoft.AspNetCore.SignalR;
 namespace LiveCommerce.Silo.Engagement;
 
 /// <summary>
-/// What the viewers' hub records, one call per hub method: joins and leaves, impressions of the products and the
-/// pinned card a joining viewer is shown (with the products ranked for that viewer), reactions, comments, opened
-/// product cards and add-to-carts. Signed-in viewers are recorded by <c>sub</c>, anonymous ones by connection.
+/// What the viewers' hub records, one call per hub method: joins and leaves, impressions of the products (with
+/// their positions in the list ranked for the viewer) and of the pinned card a joining viewer is shown, reactions,
+/// comments, opened product cards (with where they were opened from) and add-to-carts; and what the ranker's feedback
+/// on this silo learns from them. Signed-in viewers are recorded by <c>sub</c>, anonymous ones by connection.
 /// Recording never blocks the hub call.
 /// </summary>
-public sealed class HubEngagement(IEngagementRecorder recorder, StreamRanking ranking, CandidateSource candidates, TimeProvider time)
+public sealed class HubEngagement(
+    IEngagementRecorder recorder, StreamRanking ranking, CandidateSource candidates, RankingFeedback feedback, TimeProvider time)
 {
     /// <summary>Records a join (when <paramref name="isNew"/>) and the impressions of the snapshot, and ranks its products for the viewer.</summary>
     /// <param name="context">The caller.</param>
@@ -31,10 +35,11 @@ public sealed class HubEngagement(IEngagementRecorder recorder, StreamRanking ra
         }
 
         var ranked = await ranking.RankForViewerAsync(snapshot, viewerId, userId);
-        foreach (var card in ranked.Products)
+        for (var i = 0; i < ranked.Products.Count; i++)
         {
-            recorder.Record(EngagementEvent.Impression(
-                snapshot.Id, new ProductFacts(card.ProductId, null, card.SellerKind, card.Category), viewerId, userId is null, EngagementSurface.List, 1, now));
+            var card = ranked.Products[i];
+            recorder.Record(EngagementEvent.ListImpression(
+                snapshot.Id, new ProductFacts(card.ProductId, null, card.SellerKind, card.Category), viewerId, userId is null, i + 1, Examination.Weight(i + 1), now));
         }
 
         if (ranked.Pinned is { } pinned)
@@ -49,7 +54,11 @@ public sealed class HubEngagement(IEngagementRecorder recorder, StreamRanking ra
     /// <summary>Records that the caller left a stream.</summary>
     /// <param name="context">The caller.</param>
     /// <param name="streamId">The stream.</param>
-    public void Left(HubCallerContext context, string streamId) => RecordStream(context, EngagementKind.Leave, streamId);
+    public void Left(HubCallerContext context, string streamId)
+    {
+        RecordStream(context, EngagementKind.Leave, streamId);
+        feedback.Left(streamId, Viewer(context).ViewerId);
+    }
 
     /// <summary>Records a reaction.</summary>
     /// <param name="context">The caller.</param>
@@ -65,9 +74,10 @@ public sealed class HubEngagement(IEngagementRecorder recorder, StreamRanking ra
     /// <param name="context">The caller.</param>
     /// <param name="streamId">The stream.</param>
     /// <param name="productId">The product.</param>
+    /// <param name="surface">Where it was opened from; only <see cref="EngagementSurface.List"/> credits the list's ranking.</param>
     /// <returns>A task that completes when the click is buffered.</returns>
     /// <exception cref="HubException">The product is not on the stream's list.</exception>
-    public async Task ViewedAsync(HubCallerContext context, string streamId, string productId)
+    public async Task ViewedAsync(HubCallerContext context, string streamId, string productId, EngagementSurface surface = EngagementSurface.List)
     {
         ArgumentNullException.ThrowIfNull(context);
         var set = await candidates.GetAsync(streamId);
@@ -77,7 +87,8 @@ public sealed class HubEngagement(IEngagementRecorder recorder, StreamRanking ra
         }
 
         var (viewerId, userId) = Viewer(context);
-        recorder.Record(EngagementEvent.Click(streamId, set.Facts[index], viewerId, userId is null, time.GetUtcNow()));
+        recorder.Record(EngagementEvent.Click(streamId, set.Facts[index], viewerId, userId is null, time.GetUtcNow(), surface));
+        feedback.Clicked(viewerId, set, productId, surface == EngagementSurface.List);
     }
 
     /// <summary>Records an add-to-cart by a signed-in viewer (call after the cart accepted it).</summary>
@@ -93,6 +104,21 @@ public sealed class HubEngagement(IEngagementRecorder recorder, StreamRanking ra
         var set = await candidates.GetAsync(streamId);
         var facts = set.TryGetIndex(productId, out var index) ? set.Facts[index] : new ProductFacts(productId, null, null, null);
         recorder.Record(EngagementEvent.AddToCart(streamId, facts, viewerId, quantity, time.GetUtcNow()));
+        feedback.Carted(viewerId, set, productId);
+    }
+
+    /// <summary>
+    /// Credits the caller's ranked lists with a confirmed order (its purchase events are recorded where the order ran).
+    /// This runs on the buyer's own connection, so the lists are found whichever silo the order grain lives on.
+    /// </summary>
+    /// <param name="context">The caller.</param>
+    /// <param name="order">The order.</param>
+    public void CheckedOut(HubCallerContext context, Order order)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(order);
+        var (viewerId, _) = Viewer(context);
+        feedback.Bought(viewerId, order.Items.Where(i => i.StreamId is not null).Select(i => (i.StreamId!, i.ProductId)));
     }
 
     private void RecordStream(HubCallerContext context, EngagementKind kind, string streamId)

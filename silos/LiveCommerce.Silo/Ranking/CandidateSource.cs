@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Pricing;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Engagement;
 using LiveCommerce.Ranking;
@@ -34,8 +35,6 @@ public sealed class CandidateSource(
     public async Task<StreamCandidates> GetAsync(StreamSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var productIds = snapshot.Products.Select(p => p.ProductId).ToList();
-        var pinned = snapshot.Pinned?.ProductId;
         while (true)
         {
             _streams.TryGetValue(snapshot.Id, out var current);
@@ -46,7 +45,7 @@ public sealed class CandidateSource(
                     try
                     {
                         var pending = await current;
-                        if (pending.Matches(productIds, pinned))
+                        if (pending.Matches(snapshot))
                         {
                             return pending;
                         }
@@ -56,7 +55,7 @@ public sealed class CandidateSource(
                         // Somebody else's build failed; try our own.
                     }
                 }
-                else if (current.IsCompletedSuccessfully && current.Result.Matches(productIds, pinned)
+                else if (current.IsCompletedSuccessfully && current.Result.Matches(snapshot)
                     && time.GetUtcNow() - current.Result.BuiltAt < options.Value.CandidateCacheDuration)
                 {
                     return current.Result;
@@ -120,21 +119,23 @@ public sealed class CandidateSource(
             var figure = figures[i];
             var trend = trends[i];
             var sellerId = _sellers.GetValueOrDefault(card.ProductId);
-            RankingSellerKinds.TryParse(card.SellerKind, out var kind);
             candidates[i] = new RankingCandidate
             {
                 ProductId = card.ProductId,
                 CategoryId = card.Category,
                 SellerId = sellerId,
-                SellerKind = kind,
+                SellerKind = RankingKindOf(card),
                 Impressions = figure.Impressions,
+                Examination = figure.Examination,
+                ListClicks = figure.ListClicks,
                 Clicks = figure.Clicks,
-                AddToCarts = figure.AddToCarts,
-                Purchases = figure.Purchases,
+                CartActions = figure.CartActions,
+                PurchaseActions = figure.PurchaseActions,
+                UnitsSold = figure.Purchases,
                 RevenueMinor = figure.RevenueIn(card.Price.Currency),
-                RecentImpressions = trend.RecentImpressions,
+                RecentExamination = trend.RecentExamination,
                 RecentClicks = trend.RecentClicks,
-                PriorImpressions = trend.PriorImpressions,
+                PriorExamination = trend.PriorExamination,
                 PriorClicks = trend.PriorClicks,
                 PriceMinor = card.Price.Amount,
                 CurrencyDigits = Currencies.TryGetDigits(card.Price.Currency, out var digits) ? digits : 2,
@@ -146,6 +147,16 @@ public sealed class CandidateSource(
             facts[i] = new ProductFacts(card.ProductId, sellerId, card.SellerKind, card.Category);
         }
 
-        return new StreamCandidates(snapshot.Id, snapshot.CreatorId, snapshot.Pinned?.ProductId, candidates, facts, now);
+        return new StreamCandidates(snapshot.Id, snapshot.CreatorId, snapshot.Pinned?.ProductId, candidates, facts, now, StreamCandidates.EpisodeOf(snapshot));
+    }
+
+    /// <summary>The kind the exposure floor goes by (see <see cref="RankingCandidate.SellerKind"/>).</summary>
+    /// <param name="card">The product card.</param>
+    /// <returns>The ranking kind.</returns>
+    public static SellerKind RankingKindOf(ProductCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        RankingSellerKinds.TryParse(card.SellerKind, out var kind);
+        return kind;
     }
 }

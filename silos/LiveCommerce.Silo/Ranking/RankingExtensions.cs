@@ -1,4 +1,4 @@
-using LiveCommerce.Engagement;
+using LiveCommerce.Grains.Ranking;
 using LiveCommerce.Silo.Engagement;
 
 namespace LiveCommerce.Silo.Ranking;
@@ -8,7 +8,7 @@ public static class RankingExtensions
 {
     /// <summary>
     /// Adds the <c>Ranking</c> settings (validated at start: <c>Ranking:LocalSellerExposureFloor</c> must be 0 to 1),
-    /// the candidate source, this silo's copy of the shared model, the online feedback (an engagement observer),
+    /// the model grain's half-life, the candidate source, this silo's copy of the shared model, the online feedback,
     /// the model sync, the ranking facade and the hub's engagement hooks. Needs <c>AddLiveEngagement</c>.
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -18,13 +18,16 @@ public static class RankingExtensions
         builder.Services.AddOptions<RankingOptions>()
             .Bind(builder.Configuration.GetSection(RankingOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.CandidateCacheDuration >= TimeSpan.Zero && o.SyncInterval > TimeSpan.Zero && o.FeedbackWindow > TimeSpan.Zero,
-                "Ranking: CandidateCacheDuration must not be negative; SyncInterval and FeedbackWindow must be positive.")
+            .Validate(o => o.CandidateCacheDuration >= TimeSpan.Zero && o.SyncInterval > TimeSpan.Zero && o.ListLifetime > TimeSpan.Zero,
+                "Ranking: CandidateCacheDuration must not be negative; SyncInterval and ListLifetime must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RankingModelOptions>()
+            .Bind(builder.Configuration.GetSection(RankingModelOptions.Section))
+            .Validate(o => o.ModelHalfLife > TimeSpan.Zero, "Ranking:ModelHalfLife must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<CandidateSource>();
         builder.Services.AddSingleton<SharedRankingModel>();
         builder.Services.AddSingleton<RankingFeedback>();
-        builder.Services.AddSingleton<IEngagementObserver>(services => services.GetRequiredService<RankingFeedback>());
         builder.Services.AddSingleton<StreamRanking>();
         builder.Services.AddSingleton<RankingSync>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RankingSync>());

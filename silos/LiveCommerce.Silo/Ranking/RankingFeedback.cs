@@ -1,29 +1,31 @@
 using LiveCommerce.Abstractions.Ranking;
-using LiveCommerce.Engagement;
 using LiveCommerce.Ranking;
+using LiveCommerce.Ranking.Bandit;
 using LiveCommerce.Ranking.Features;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Silo.Ranking;
 
 /// <summary>
-/// The bandit's online feedback on this silo. When a viewer is shown a ranked list, the first
-/// <see cref="RankingOptions.LearnFromTopPositions"/> products are remembered with the features they were shown
-/// with; the viewer's clicks, add-to-carts and purchases of that stream (seen as the recorder records them) set
-/// each one's reward (<see cref="EngagementReward"/>: the deepest funnel step). When the viewer leaves, joins
-/// again, or the <see cref="RankingOptions.FeedbackWindow"/> passes, the impressions are folded into Σ x·xᵀ and
-/// Σ r·x, which <see cref="RankingSync"/> sends to the shared model grain as one batch.
+/// The bandit's online feedback on this silo. A ranked list shown to a viewer stays open for one episode: until the
+/// stream's pin or offers change, the viewer leaves or joins again, or <see cref="RankingOptions.ListLifetime"/> passes.
+/// Within it, list clicks, and the add-to-carts and purchases of products opened from the list, set each position's
+/// reward (the deepest funnel step). When the episode ends, every position is folded into a <see cref="ModelBatch"/>,
+/// examination-weighted, and a new episode of the same list opens if the viewer is still watching. Batches are numbered
+/// and sent by <see cref="RankingSync"/> one at a time; a batch whose answer was lost is sent again unchanged, so the
+/// model grain counts it once.
 /// </summary>
-public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvider time) : IEngagementObserver
+public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string StreamId, string ViewerId), ShownList> _shown = [];
     private readonly double[] _features = new double[FeatureLayout.Dimension];
-    private double[] _design = new double[FeatureLayout.Dimension * FeatureLayout.Dimension];
-    private double[] _response = new double[FeatureLayout.Dimension];
-    private long _observations;
+    private readonly string _source = Guid.NewGuid().ToString("N");
+    private ModelBatch _open = new();
+    private RankingModelDelta? _pending;
+    private long _sequence;
 
-    /// <summary>Lists shown whose outcome is still open.</summary>
+    /// <summary>Lists shown whose episode is still open.</summary>
     public int Open
     {
         get
@@ -35,17 +37,22 @@ public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvid
         }
     }
 
-    /// <summary>Remembers the list a viewer was shown.</summary>
+    /// <summary>Remembers the list a viewer was shown (closing the episode of the one they had).</summary>
     /// <param name="viewerId">The viewer id (user or connection).</param>
     /// <param name="candidates">The candidates it was ranked from.</param>
     /// <param name="viewer">The viewer's affinities then.</param>
-    /// <param name="ranked">The ranked list.</param>
+    /// <param name="ranked">The list, in the order shown.</param>
     public void Shown(string viewerId, StreamCandidates candidates, ViewerAffinities viewer, IReadOnlyList<RankedProduct> ranked)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(ranked);
-        var top = new HashSet<int>(ranked.Take(options.Value.LearnFromTopPositions).Select(r => r.CandidateIndex));
-        var entry = new ShownList(candidates, viewer, top, time.GetUtcNow());
+        var order = new string[ranked.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = ranked[i].ProductId;
+        }
+
+        var entry = new ShownList(candidates, viewer, order, time.GetUtcNow());
         lock (_gate)
         {
             if (_shown.Remove((candidates.StreamId, viewerId), out var previous))
@@ -57,134 +64,172 @@ public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvid
         }
     }
 
-    /// <inheritdoc />
-    public void OnRecorded(in EngagementEvent engagement)
+    /// <summary>A viewer opened a product card. Only a list click credits the list.</summary>
+    /// <param name="viewerId">The viewer id.</param>
+    /// <param name="current">The stream's candidates now (they tell the episode).</param>
+    /// <param name="productId">The product.</param>
+    /// <param name="fromList">Whether the card was opened from the ranked list.</param>
+    public void Clicked(string viewerId, StreamCandidates current, string productId, bool fromList)
     {
-        if (engagement.ViewerId is null)
+        ArgumentNullException.ThrowIfNull(current);
+        if (!fromList)
         {
             return;
         }
 
-        var reward = engagement.Kind switch
-        {
-            EngagementKind.Click => EngagementReward.Click,
-            EngagementKind.AddToCart => EngagementReward.AddToCart,
-            EngagementKind.Purchase => EngagementReward.Purchase,
-            _ => -1.0,
-        };
+        Credit(viewerId, current, productId, EngagementReward.Click, needsClick: false);
+    }
+
+    /// <summary>A viewer added a product to the cart; it credits the list only if they opened it from the list.</summary>
+    /// <param name="viewerId">The viewer id.</param>
+    /// <param name="current">The stream's candidates now.</param>
+    /// <param name="productId">The product.</param>
+    public void Carted(string viewerId, StreamCandidates current, string productId) =>
+        Credit(viewerId, current, productId, EngagementReward.AddToCart, needsClick: true);
+
+    /// <summary>
+    /// A viewer's order was confirmed; each line bought from a stream credits that stream's list if the viewer opened the
+    /// product from it. Called by the viewer's own hub connection, so it reaches the silo that holds the viewer's list
+    /// whichever silo the order ran on.
+    /// </summary>
+    /// <param name="viewerId">The viewer id.</param>
+    /// <param name="lines">Stream and product of each line.</param>
+    public void Bought(string viewerId, IEnumerable<(string StreamId, string ProductId)> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         lock (_gate)
         {
-            if (engagement.Kind == EngagementKind.Leave)
+            foreach (var (streamId, productId) in lines)
             {
-                if (_shown.Remove((engagement.StreamId, engagement.ViewerId), out var left))
+                if (_shown.TryGetValue((streamId, viewerId), out var shown))
                 {
-                    Fold(left);
+                    shown.Credit(productId, EngagementReward.Purchase, needsClick: true);
                 }
-
-                return;
             }
-
-            if (reward < 0 || engagement.ProductId is null
-                || !_shown.TryGetValue((engagement.StreamId, engagement.ViewerId), out var shown)
-                || !shown.Candidates.TryGetIndex(engagement.ProductId, out var index))
-            {
-                return;
-            }
-
-            shown.Rewards[index] = Math.Max(shown.Rewards.GetValueOrDefault(index), reward);
         }
     }
 
-    /// <summary>Closes the lists whose window passed and takes what was learned since the last call.</summary>
-    /// <param name="closeAll">Close every open list (at shutdown).</param>
-    /// <returns>The batch, or null when nothing was learned.</returns>
-    public RankingModelDelta? Take(bool closeAll = false)
+    /// <summary>A viewer left a stream: their list's episode ends.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <param name="viewerId">The viewer id.</param>
+    public void Left(string streamId, string viewerId)
     {
-        var cutoff = time.GetUtcNow() - options.Value.FeedbackWindow;
         lock (_gate)
         {
-            foreach (var (key, shown) in _shown.Where(s => closeAll || s.Value.At <= cutoff).ToList())
+            if (_shown.Remove((streamId, viewerId), out var left))
+            {
+                Fold(left);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends the episodes older than <see cref="RankingOptions.ListLifetime"/> and gives the batch to send: the one not yet
+    /// taken by the model grain if there is one (unchanged), else what was learned since.
+    /// </summary>
+    /// <param name="closeAll">End every open episode (at shutdown).</param>
+    /// <returns>The batch, or null when there is nothing to send.</returns>
+    public RankingModelDelta? Take(bool closeAll = false)
+    {
+        var cutoff = time.GetUtcNow() - options.Value.ListLifetime;
+        lock (_gate)
+        {
+            foreach (var (key, shown) in _shown.Where(s => closeAll || s.Value.OpenedAt <= cutoff).ToList())
             {
                 _shown.Remove(key);
                 Fold(shown);
             }
 
-            if (_observations == 0)
+            if (_pending is not null || _open.IsEmpty)
             {
-                return null;
+                return _pending;
             }
 
-            var delta = new RankingModelDelta
+            var (design, response) = _open.ToArrays();
+            _pending = new RankingModelDelta
             {
-                Dimension = FeatureLayout.Dimension,
-                Design = _design,
-                Response = _response,
-                Observations = _observations,
+                Dimension = _open.Dimension,
+                Design = design,
+                Response = response,
+                Observations = _open.Observations,
+                Source = _source,
+                Sequence = ++_sequence,
             };
-            _design = new double[_design.Length];
-            _response = new double[_response.Length];
-            _observations = 0;
-            return delta;
+            _open = new ModelBatch();
+            return _pending;
         }
     }
 
-    /// <summary>Puts back a batch the model grain did not take, so it goes with the next one.</summary>
+    /// <summary>The model grain took <paramref name="delta"/>: the next <see cref="Take"/> gives a new batch.</summary>
     /// <param name="delta">The batch.</param>
-    public void Return(RankingModelDelta delta)
+    public void Taken(RankingModelDelta delta)
     {
-        ArgumentNullException.ThrowIfNull(delta);
         lock (_gate)
         {
-            for (var i = 0; i < _design.Length; i++)
+            if (ReferenceEquals(_pending, delta))
             {
-                _design[i] += delta.Design[i];
+                _pending = null;
+            }
+        }
+    }
+
+    private void Credit(string viewerId, StreamCandidates current, string productId, double reward, bool needsClick)
+    {
+        lock (_gate)
+        {
+            var key = (current.StreamId, viewerId);
+            if (!_shown.TryGetValue(key, out var shown))
+            {
+                return;
             }
 
-            for (var i = 0; i < _response.Length; i++)
+            if (!string.Equals(shown.Candidates.Episode, current.Episode, StringComparison.Ordinal))
             {
-                _response[i] += delta.Response[i];
+                // The pin or the offers changed: the list's episode is over, and the same list opens a new one.
+                Fold(shown);
+                shown = new ShownList(current, shown.Viewer, shown.Order, time.GetUtcNow());
+                _shown[key] = shown;
             }
 
-            _observations += delta.Observations;
+            shown.Credit(productId, reward, needsClick);
         }
     }
 
     private void Fold(ShownList shown)
     {
-        foreach (var index in shown.Top.Union(shown.Rewards.Keys))
+        for (var i = 0; i < shown.Order.Length; i++)
         {
-            var reward = shown.Rewards.GetValueOrDefault(index);
-            CandidateFeaturizer.Featurize(shown.Candidates.Candidates[index], shown.Candidates.Summary, shown.Viewer, _features);
-            var d = _features.Length;
-            for (var r = 0; r < d; r++)
+            var productId = shown.Order[i];
+            var position = i + 1;
+            if (!shown.Candidates.TryGetIndex(productId, out var index))
             {
-                var xr = _features[r];
-                if (xr == 0)
-                {
-                    continue;
-                }
-
-                _response[r] += reward * xr;
-                for (var c = 0; c < d; c++)
-                {
-                    _design[(r * d) + c] += xr * _features[c];
-                }
+                continue;
             }
 
-            _observations++;
+            CandidateFeaturizer.Featurize(shown.Candidates.Candidates[index], shown.Candidates.Summary, shown.Viewer, position, _features);
+            _open.Add(_features, position, shown.Rewards.GetValueOrDefault(productId));
         }
     }
 
-    private sealed class ShownList(StreamCandidates candidates, ViewerAffinities viewer, HashSet<int> top, DateTimeOffset at)
+    private sealed class ShownList(StreamCandidates candidates, ViewerAffinities viewer, string[] order, DateTimeOffset openedAt)
     {
         public StreamCandidates Candidates { get; } = candidates;
 
         public ViewerAffinities Viewer { get; } = viewer;
 
-        public HashSet<int> Top { get; } = top;
+        public string[] Order { get; } = order;
 
-        public DateTimeOffset At { get; } = at;
+        public DateTimeOffset OpenedAt { get; } = openedAt;
 
-        public Dictionary<int, double> Rewards { get; } = [];
+        public Dictionary<string, double> Rewards { get; } = new(StringComparer.Ordinal);
+
+        public void Credit(string productId, double reward, bool needsClick)
+        {
+            var current = Rewards.GetValueOrDefault(productId);
+            if ((!needsClick || current >= EngagementReward.Click) && Array.IndexOf(Order, productId) >= 0)
+            {
+                Rewards[productId] = Math.Max(current, reward);
+            }
+        }
     }
 }

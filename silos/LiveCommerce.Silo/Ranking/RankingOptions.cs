@@ -25,15 +25,14 @@ public sealed class RankingOptions
     /// <summary>How long a stream's candidate figures are reused before they are read again. Default 1 s.</summary>
     public TimeSpan CandidateCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often each silo sends what it learned to the model grain and reads the model back. Default 5 s.</summary>
-    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often each silo sends what it learned to the model grain and reads the model back. Default 2 s.</summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long after a viewer was shown a list their clicks, carts and purchases count as its outcome. Default 2 minutes.</summary>
-    public TimeSpan FeedbackWindow { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>The first positions of a viewer's list that count as seen for learning (a product opened further down counts too). Default 8.</summary>
-    [Range(1, 1000)]
-    public int LearnFromTopPositions { get; set; } = 8;
+    /// <summary>
+    /// The longest episode of a list shown: a viewer who keeps watching without the pin or offers changing has their list's
+    /// outcome folded in after this long (and later clicks on it no longer count). Default 30 minutes.
+    /// </summary>
+    public TimeSpan ListLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Suggestions returned to the creator. Default 5.</summary>
     [Range(1, 100)]

@@ -6,7 +6,7 @@ namespace LiveCommerce.Silo.Ranking;
 /// <summary>
 /// Every <see cref="RankingOptions.SyncInterval"/>: sends this silo's learned batch to the shared model grain and
 /// uses the model it answers with (or just reads the model when nothing was learned), so every silo ranks with the
-/// model all of them train. A batch the grain did not take is kept for the next round.
+/// model all of them train. A batch whose answer did not come is sent again, unchanged, next round.
 /// </summary>
 public sealed partial class RankingSync(
     IGrainFactory grains,
@@ -29,15 +29,9 @@ public sealed partial class RankingSync(
             return;
         }
 
-        try
-        {
-            model.Use(await grain.ApplyAsync(delta));
-        }
-        catch (Exception)
-        {
-            feedback.Return(delta);
-            throw;
-        }
+        // A batch that fails stays pending and goes again unchanged; the grain counts it once either way.
+        model.Use(await grain.ApplyAsync(delta));
+        feedback.Taken(delta);
     }
 
     /// <inheritdoc />

@@ -31,7 +31,7 @@ public sealed class SharedRankingModel
             return;
         }
 
-        var ranker = new ProductRanker(LinUcbModel.Import(RankingModelGrain.ToLibrary(snapshot)));
+        var ranker = new ProductRanker(LinUcbModel.Import(RankingModelBook.ToLibrary(snapshot)));
         lock (_gate)
         {
             if (snapshot.Version > Version)

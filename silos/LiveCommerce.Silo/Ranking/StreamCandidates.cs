@@ -1,3 +1,4 @@
+using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Engagement;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Features;
@@ -16,10 +17,12 @@ public sealed class StreamCandidates
     /// <param name="candidates">One candidate per listed product.</param>
     /// <param name="facts">The engagement facts of each candidate.</param>
     /// <param name="builtAt">When the figures were read.</param>
+    /// <param name="episode">What the stream shows besides the list (pin and offers): a change ends the lists' episodes.</param>
     public StreamCandidates(
-        string streamId, string creatorId, string? pinnedProductId, RankingCandidate[] candidates, ProductFacts[] facts, DateTimeOffset builtAt)
+        string streamId, string creatorId, string? pinnedProductId, RankingCandidate[] candidates, ProductFacts[] facts, DateTimeOffset builtAt, string episode)
     {
         StreamId = streamId;
+        Episode = episode;
         CreatorId = creatorId;
         PinnedProductId = pinnedProductId;
         Candidates = candidates;
@@ -38,6 +41,9 @@ public sealed class StreamCandidates
 
     /// <summary>The stream's creator.</summary>
     public string CreatorId { get; }
+
+    /// <summary>The pin and the offers running when built, as one key: when it changes, a new episode begins.</summary>
+    public string Episode { get; }
 
     /// <summary>The pinned product when built.</summary>
     public string? PinnedProductId { get; }
@@ -60,12 +66,23 @@ public sealed class StreamCandidates
     /// <returns>Whether the product is listed.</returns>
     public bool TryGetIndex(string productId, out int index) => _indexOf.TryGetValue(productId, out index);
 
-    /// <summary>Whether these candidates were built for the same list and pin as <paramref name="productIds"/>.</summary>
-    /// <param name="productIds">The stream's products now.</param>
-    /// <param name="pinnedProductId">The pinned product now.</param>
+    /// <summary>The episode key of a snapshot: its pinned product and its offers.</summary>
+    /// <param name="snapshot">The stream snapshot.</param>
+    /// <returns>The key.</returns>
+    public static string EpisodeOf(StreamSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return (snapshot.Pinned?.ProductId ?? "-") + "|" + string.Join(",", snapshot.Offers.Select(o => o.Id).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Whether these candidates were built for the same list and episode as <paramref name="snapshot"/>.</summary>
+    /// <param name="snapshot">The stream now.</param>
     /// <returns>True when the same.</returns>
-    public bool Matches(IReadOnlyList<string> productIds, string? pinnedProductId) =>
-        productIds.Count == Candidates.Length
-        && string.Equals(pinnedProductId, PinnedProductId, StringComparison.Ordinal)
-        && productIds.All(_indexOf.ContainsKey);
+    public bool Matches(StreamSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Products.Count == Candidates.Length
+            && string.Equals(EpisodeOf(snapshot), Episode, StringComparison.Ordinal)
+            && snapshot.Products.All(p => _indexOf.ContainsKey(p.ProductId));
+    }
 }

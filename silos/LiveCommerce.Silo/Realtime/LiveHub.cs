@@ -109,12 +109,20 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         engagement.Commented(Context, streamId);
     }
 
-    /// <summary>The viewer opened a product card of a stream they watch: a click for the ranker (anonymous viewers count per connection).</summary>
-    public async Task ViewProduct(string streamId, string productId)
+    /// <summary>
+    /// The viewer opened a product card of a stream they watch (anonymous viewers count per connection). <paramref name="surface"/>
+    /// says where from: <c>list</c> (the default), <c>pinned</c>, <c>offer</c> or <c>chat</c>; only list clicks credit the list's ranking.
+    /// </summary>
+    public async Task ViewProduct(string streamId, string productId, string? surface = null)
     {
         RequireJoined(streamId);
         RequireId(productId, "product");
-        await engagement.ViewedAsync(Context, streamId, productId);
+        if (!ClickSurfaces.TryParse(surface, out var from))
+        {
+            throw new HubException("Unknown surface; use list, pinned, offer or chat.");
+        }
+
+        await engagement.ViewedAsync(Context, streamId, productId, from);
     }
 
     /// <summary>Adds units of a product on the stream's list to the viewer's cart; answers with the cart.</summary>
@@ -168,7 +176,9 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
             throw new HubException($"An idempotency key of 1 to {MaxKeyLength} characters is required.");
         }
 
-        return await grains.GetGrain<ICartGrain>(userId).CheckoutAsync(idempotencyKey);
+        var order = await grains.GetGrain<ICartGrain>(userId).CheckoutAsync(idempotencyKey);
+        engagement.CheckedOut(Context, order);
+        return order;
     }
 
     /// <summary>The viewer's cart (contract v2).</summary>

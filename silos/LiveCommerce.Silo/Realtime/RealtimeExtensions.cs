@@ -47,10 +47,12 @@ public static class RealtimeExtensions
         builder.Services.RemoveAll<IHubProtocol>();
         builder.Services.AddSingleton<IHubProtocol>(services => new TolerantHubProtocol(
             new JsonHubProtocol(services.GetRequiredService<IOptions<JsonHubProtocolOptions>>()),
-            services.GetRequiredService<ILogger<TolerantHubProtocol>>()));
+            services.GetRequiredService<ILogger<TolerantHubProtocol>>(),
+            TolerantHubProtocol.OptionalArgumentsOf(typeof(LiveHub))));
         builder.Services.AddSingleton<IHubProtocol>(services => new TolerantHubProtocol(
             new MessagePackHubProtocol(services.GetRequiredService<IOptions<MessagePackHubProtocolOptions>>()),
-            services.GetRequiredService<ILogger<TolerantHubProtocol>>()));
+            services.GetRequiredService<ILogger<TolerantHubProtocol>>(),
+            TolerantHubProtocol.OptionalArgumentsOf(typeof(LiveHub))));
         if (redis is not null)
         {
             // One prefix per service, so several deployments (or test clusters) can share a Redis.

@@ -18,8 +18,17 @@ namespace LiveCommerce.Silo.Realtime;
 /// <see cref="InvocationBindingFailureMessage"/>: the dispatcher answers an invocation that has an id with an
 /// error completion, and drops the rest. Frames whose framing itself is broken, and frames over
 /// <see cref="HubOptions.MaximumReceiveMessageSize"/>, still close the connection.
+/// <para>
+/// It also lets a hub method have optional trailing parameters (C# default values), which SignalR's binders don't
+/// know: an invocation that leaves them out is read again without them and given their defaults, so a v1 client's
+/// <c>ViewProduct(streamId, productId)</c> and a v2 client's <c>ViewProduct(streamId, productId, surface)</c> both work.
+/// </para>
 /// </summary>
-public sealed partial class TolerantHubProtocol(IHubProtocol inner, ILogger<TolerantHubProtocol> logger) : IHubProtocol
+/// <param name="inner">The protocol wrapped.</param>
+/// <param name="logger">Where refusals are logged (debug).</param>
+/// <param name="optionalArguments">Per hub method, the defaults of its optional trailing parameters (see <see cref="OptionalArgumentsOf"/>).</param>
+public sealed partial class TolerantHubProtocol(
+    IHubProtocol inner, ILogger<TolerantHubProtocol> logger, IReadOnlyDictionary<string, object?[]>? optionalArguments = null) : IHubProtocol
 {
     /// <summary>The nesting a frame may have while the engine looks for its invocation id (within 16 KB).</summary>
     private const int ScanDepth = 20_000;
@@ -50,6 +59,12 @@ public sealed partial class TolerantHubProtocol(IHubProtocol inner, ILogger<Tole
         {
             if (inner.TryParseMessage(ref input, binder, out message))
             {
+                if (message is InvocationBindingFailureMessage failure && optionalArguments is not null
+                    && optionalArguments.TryGetValue(failure.Target, out var defaults))
+                {
+                    message = WithDefaults(before.Slice(0, before.Length - input.Length), binder, failure, defaults);
+                }
+
                 return true;
             }
         }
@@ -75,6 +90,53 @@ public sealed partial class TolerantHubProtocol(IHubProtocol inner, ILogger<Tole
 
         message = null;
         return false;
+    }
+
+    /// <summary>The defaults of the optional trailing parameters of each public method of a hub type.</summary>
+    /// <param name="hubType">The hub.</param>
+    /// <returns>Method name to the defaults, first optional parameter first; methods without any are left out.</returns>
+    public static IReadOnlyDictionary<string, object?[]> OptionalArgumentsOf(Type hubType)
+    {
+        ArgumentNullException.ThrowIfNull(hubType);
+        var result = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var method in hubType.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly))
+        {
+            var optional = method.GetParameters().Reverse().TakeWhile(p => p.HasDefaultValue).Reverse().Select(p => p.DefaultValue).ToArray();
+            if (optional.Length > 0)
+            {
+                result[method.Name] = optional;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads a frame that failed to bind again with fewer trailing arguments, one at a time, and fills the ones left out
+    /// with their defaults; the original failure stands when no shorter reading binds.
+    /// </summary>
+    private HubMessage WithDefaults(ReadOnlySequence<byte> frame, IInvocationBinder binder, InvocationBindingFailureMessage failure, object?[] defaults)
+    {
+        for (var omitted = 1; omitted <= defaults.Length; omitted++)
+        {
+            var retry = frame;
+            try
+            {
+                if (inner.TryParseMessage(ref retry, new TrailingArgumentsBinder(binder, omitted), out var shorter) && shorter is InvocationMessage call)
+                {
+                    var arguments = new object?[call.Arguments.Length + omitted];
+                    call.Arguments.CopyTo(arguments, 0);
+                    Array.Copy(defaults, defaults.Length - omitted, arguments, call.Arguments.Length, omitted);
+                    return new InvocationMessage(call.InvocationId, call.Target, arguments, call.StreamIds) { Headers = call.Headers };
+                }
+            }
+            catch (Exception error) when (error is InvalidDataException or FormatException or JsonException or MessagePackSerializationException)
+            {
+                // Not this reading either.
+            }
+        }
+
+        return failure;
     }
 
     /// <summary>The invocation id and target of a JSON frame the protocol could not read, as far as they can be read.</summary>

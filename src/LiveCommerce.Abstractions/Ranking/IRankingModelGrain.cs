@@ -13,7 +13,10 @@ public interface IRankingModelGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<RankingModelSnapshot> GetAsync();
 
-    /// <summary>Folds a batch of observations into the model and stores it.</summary>
+    /// <summary>
+    /// Folds a batch of observations into the model and stores it. A batch whose source already had it (or a later one)
+    /// taken changes nothing and gets the current model. When the write fails the model is as stored and the call throws.
+    /// </summary>
     /// <param name="delta">Σ x·xᵀ and Σ r·x of the batch.</param>
     /// <returns>The model after the update.</returns>
     [Alias("ApplyAsync")]

@@ -27,4 +27,7 @@ public sealed record RankingModelSnapshot
 
     /// <summary>Batches folded in so far (changes whenever the model does).</summary>
     [Id(7)] public long Version { get; init; }
+
+    /// <summary>When the model last forgot part of its evidence (see the grain's half-life).</summary>
+    [Id(8)] public DateTimeOffset DecayedAt { get; init; }
 }

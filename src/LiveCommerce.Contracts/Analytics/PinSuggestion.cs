@@ -4,4 +4,5 @@ namespace LiveCommerce.Contracts.Analytics;
 /// <param name="ProductId">The product.</param>
 /// <param name="Score">The ranker's score (higher is better).</param>
 /// <param name="Reasons">Human-readable reasons, most important first.</param>
-public sealed record PinSuggestion(string ProductId, double Score, IReadOnlyList<string> Reasons);
+/// <param name="Details">The same reasons with their kinds, in the same order.</param>
+public sealed record PinSuggestion(string ProductId, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<SuggestionReason> Details);

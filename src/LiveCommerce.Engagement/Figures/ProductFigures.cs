@@ -12,6 +12,18 @@ public sealed record ProductFigures(
 {
     private static readonly IReadOnlyDictionary<string, long> NoRevenue = new Dictionary<string, long>();
 
+    /// <summary>Examination of its list impressions: Σ 1/log2(1 + position) over the ranked lists it was shown in.</summary>
+    public double Examination { get; init; }
+
+    /// <summary>Clicks from the ranked list only (not the pinned card, offers or chat).</summary>
+    public long ListClicks { get; init; }
+
+    /// <summary>Add-to-cart actions, whatever their quantities.</summary>
+    public long CartActions { get; init; }
+
+    /// <summary>Purchase actions: order lines, whatever their quantities.</summary>
+    public long PurchaseActions { get; init; }
+
     /// <summary>A product with nothing recorded.</summary>
     /// <param name="productId">The product.</param>
     /// <returns>All zeros.</returns>

@@ -1,9 +1,9 @@
 namespace LiveCommerce.Engagement.Figures;
 
-/// <summary>A product's impressions and clicks across all streams, in the recent and the prior trend window.</summary>
+/// <summary>A product's list examination and list clicks across all streams, in the recent and the prior trend window.</summary>
 /// <param name="ProductId">The product.</param>
-/// <param name="RecentImpressions">Impressions in the recent window.</param>
-/// <param name="RecentClicks">Clicks in the recent window.</param>
-/// <param name="PriorImpressions">Impressions in the prior window.</param>
-/// <param name="PriorClicks">Clicks in the prior window.</param>
-public sealed record ProductTrend(string ProductId, long RecentImpressions, long RecentClicks, long PriorImpressions, long PriorClicks);
+/// <param name="RecentExamination">Examination of its list impressions in the recent window.</param>
+/// <param name="RecentClicks">List clicks in the recent window.</param>
+/// <param name="PriorExamination">Examination in the prior window.</param>
+/// <param name="PriorClicks">List clicks in the prior window.</param>
+public sealed record ProductTrend(string ProductId, double RecentExamination, long RecentClicks, double PriorExamination, long PriorClicks);

@@ -116,7 +116,14 @@ public sealed class EngagementBatch
                 Add(streamProducts, Field(productId, Impressions), count);
                 Add(product, Impressions, count);
                 Add(StreamKinds(e.StreamId), Impressions + Separator + kind, count);
-                AddTrend(productId, Impressions, count, e.Timestamp, options, trendTtl);
+                if (e.Surface == EngagementSurface.List && ExaminationMicros(e.Examination) is > 0 and var micros)
+                {
+                    Add(streamProducts, Field(productId, Examination), micros);
+                    Add(product, Examination, micros);
+                    Add(StreamKinds(e.StreamId), Examination + Separator + kind, micros);
+                    AddTrend(productId, Examination, micros, e.Timestamp, options, trendTtl);
+                }
+
                 if (e.Surface == EngagementSurface.Pin)
                 {
                     Max(StreamPins(e.StreamId), productId, e.Timestamp.ToUnixTimeMilliseconds());
@@ -127,17 +134,27 @@ public sealed class EngagementBatch
                 Add(streamProducts, Field(productId, Clicks), count);
                 Add(product, Clicks, count);
                 Add(StreamKinds(e.StreamId), Clicks + Separator + kind, count);
-                AddTrend(productId, Clicks, count, e.Timestamp, options, trendTtl);
+                if (e.Surface == EngagementSurface.List)
+                {
+                    Add(streamProducts, Field(productId, ListClicks), count);
+                    Add(product, ListClicks, count);
+                    AddTrend(productId, ListClicks, count, e.Timestamp, options, trendTtl);
+                }
+
                 AddAffinity(e, options.ClickWeight);
                 break;
             case EngagementKind.AddToCart:
                 Add(streamProducts, Field(productId, AddToCarts), count);
                 Add(product, AddToCarts, count);
+                Add(streamProducts, Field(productId, CartActions), 1);
+                Add(product, CartActions, 1);
                 AddAffinity(e, options.AddToCartWeight);
                 break;
             case EngagementKind.Purchase:
                 Add(streamProducts, Field(productId, Purchases), count);
                 Add(product, Purchases, count);
+                Add(streamProducts, Field(productId, PurchaseActions), 1);
+                Add(product, PurchaseActions, 1);
                 if (!string.IsNullOrEmpty(e.Currency) && e.RevenueMinor != 0)
                 {
                     Add(streamProducts, Field(productId, RevenueOf(e.Currency)), e.RevenueMinor);

@@ -21,6 +21,24 @@ public static class EngagementKeys
     /// <summary>Units bought.</summary>
     public const string Purchases = "buy";
 
+    /// <summary>
+    /// Examination of list impressions in millionths: a product shown at a position of a ranked list adds the weight of
+    /// that position (the ranker's 1/log2(1 + position), see <see cref="EngagementEvent.Examination"/>).
+    /// </summary>
+    public const string Examination = "exam";
+
+    /// <summary>Clicks from the ranked list (surface <c>list</c>), the only clicks that credit the list's ranking.</summary>
+    public const string ListClicks = "lclk";
+
+    /// <summary>Add-to-cart actions (one per call, whatever the quantity).</summary>
+    public const string CartActions = "carts";
+
+    /// <summary>Purchase actions (one per product line of a confirmed order, whatever the quantity).</summary>
+    public const string PurchaseActions = "buys";
+
+    /// <summary>Millionths per unit of <see cref="Examination"/>.</summary>
+    public const double ExaminationScale = 1_000_000.0;
+
     /// <summary>Revenue counter prefix: <c>rev|IDR</c>.</summary>
     public const string Revenue = "rev";
 
@@ -52,12 +70,13 @@ public static class EngagementKeys
     /// <returns>The key.</returns>
     public static string StreamViewers(string streamId) => "s:" + streamId + ":u";
 
-    /// <summary>Hash of per-product counters in one stream: <c>{productId}|imp</c>, <c>|clk</c>, <c>|cart</c>, <c>|buy</c>, <c>|rev|CUR</c>.</summary>
+    /// <summary>Hash of per-product counters in one stream: <c>{productId}|imp</c>, <c>|clk</c>, <c>|cart</c>, <c>|buy</c>, <c>|rev|CUR</c>,
+    /// and for the ranker <c>|exam</c>, <c>|lclk</c>, <c>|carts</c>, <c>|buys</c>.</summary>
     /// <param name="streamId">The stream.</param>
     /// <returns>The key.</returns>
     public static string StreamProducts(string streamId) => "s:" + streamId + ":p";
 
-    /// <summary>Hash of impressions and clicks by seller kind in one stream: <c>imp|local-sme</c>, <c>clk|brand</c>, ...</summary>
+    /// <summary>Hash of impressions, clicks and examination by seller kind in one stream: <c>imp|local-sme</c>, <c>clk|brand</c>, <c>exam|platform</c>, ...</summary>
     /// <param name="streamId">The stream.</param>
     /// <returns>The key.</returns>
     public static string StreamKinds(string streamId) => "s:" + streamId + ":k";
@@ -72,7 +91,7 @@ public static class EngagementKeys
     /// <returns>The key.</returns>
     public static string Product(string productId) => "p:" + productId;
 
-    /// <summary>Hash of every product's impressions and clicks in one time bucket, across streams: <c>{productId}|imp</c>, <c>|clk</c>.</summary>
+    /// <summary>Hash of every product's list examination and list clicks in one time bucket, across streams: <c>{productId}|exam</c>, <c>|lclk</c>.</summary>
     /// <param name="bucket">The bucket number: Unix seconds divided by the bucket width.</param>
     /// <returns>The key.</returns>
     public static string Trend(long bucket) => "t:" + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -92,6 +111,12 @@ public static class EngagementKeys
     /// <param name="currency">ISO 4217 code.</param>
     /// <returns><c>rev|CUR</c>.</returns>
     public static string RevenueOf(string currency) => Revenue + Separator + currency;
+
+    /// <summary>An examination weight in millionths; weights outside [0, 1] (or NaN) are clamped.</summary>
+    /// <param name="weight">The weight of one list impression.</param>
+    /// <returns>The weight in millionths.</returns>
+    public static long ExaminationMicros(double weight) =>
+        double.IsNaN(weight) ? 0 : (long)Math.Round(Math.Clamp(weight, 0.0, 1.0) * ExaminationScale);
 
     /// <summary>The trend bucket of a time.</summary>
     /// <param name="at">The time.</param>

@@ -74,7 +74,7 @@ public abstract class EngagementStoreBase : IEngagementStore
     public async Task<IReadOnlyList<SellerKindFigures>> GetExposureAsync(string streamId, CancellationToken cancellationToken = default)
     {
         var values = await ReadHashAsync(StreamKinds(streamId), cancellationToken);
-        var kinds = new SortedDictionary<string, (long Impressions, long Clicks)>(StringComparer.Ordinal);
+        var kinds = new SortedDictionary<string, (long Impressions, long Clicks, long Examination)>(StringComparer.Ordinal);
         foreach (var (field, value) in values)
         {
             var split = field.IndexOf(Separator, StringComparison.Ordinal);
@@ -86,12 +86,16 @@ public abstract class EngagementStoreBase : IEngagementStore
             var kind = field[(split + 1)..];
             kinds.TryGetValue(kind, out var figures);
             var count = ParseLong(value);
-            kinds[kind] = field[..split] == Impressions
-                ? (SaturatingCounter.Add(figures.Impressions, count), figures.Clicks)
-                : (figures.Impressions, SaturatingCounter.Add(figures.Clicks, count));
+            kinds[kind] = field[..split] switch
+            {
+                Impressions => figures with { Impressions = SaturatingCounter.Add(figures.Impressions, count) },
+                Clicks => figures with { Clicks = SaturatingCounter.Add(figures.Clicks, count) },
+                Examination => figures with { Examination = SaturatingCounter.Add(figures.Examination, count) },
+                _ => figures,
+            };
         }
 
-        return [.. kinds.Select(k => new SellerKindFigures(k.Key, k.Value.Impressions, k.Value.Clicks))];
+        return [.. kinds.Select(k => new SellerKindFigures(k.Key, k.Value.Impressions, k.Value.Clicks) { Examination = k.Value.Examination / ExaminationScale })];
     }
 
     /// <inheritdoc />
@@ -110,8 +114,8 @@ public abstract class EngagementStoreBase : IEngagementStore
         var fields = new List<string>(productIds.Count * 2);
         foreach (var id in productIds)
         {
-            fields.Add(Field(id, Impressions));
-            fields.Add(Field(id, Clicks));
+            fields.Add(Field(id, Examination));
+            fields.Add(Field(id, ListClicks));
         }
 
         var rows = await ReadFieldsAsync(keys, fields, cancellationToken);
@@ -135,7 +139,7 @@ public abstract class EngagementStoreBase : IEngagementStore
                 }
             }
 
-            result[p] = new ProductTrend(productIds[p], recentImpressions, recentClicks, priorImpressions, priorClicks);
+            result[p] = new ProductTrend(productIds[p], recentImpressions / ExaminationScale, recentClicks, priorImpressions / ExaminationScale, priorClicks);
         }
 
         return result;
@@ -233,6 +237,12 @@ public abstract class EngagementStoreBase : IEngagementStore
         }
 
         return new ProductFigures(
-            productId, Long(counters, Impressions), Long(counters, Clicks), Long(counters, AddToCarts), Long(counters, Purchases), revenue);
+            productId, Long(counters, Impressions), Long(counters, Clicks), Long(counters, AddToCarts), Long(counters, Purchases), revenue)
+        {
+            Examination = Long(counters, Examination) / ExaminationScale,
+            ListClicks = Long(counters, ListClicks),
+            CartActions = Long(counters, CartActions),
+            PurchaseActions = Long(counters, PurchaseActions),
+        };
     }
 }

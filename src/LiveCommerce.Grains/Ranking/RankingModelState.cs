@@ -8,4 +8,7 @@ public sealed class RankingModelState
 {
     /// <summary>The model, or null before the first batch.</summary>
     [Id(0)] public RankingModelSnapshot? Model { get; set; }
+
+    /// <summary>The last batch taken from each source, with when it was taken (sources unheard of for a day are forgotten).</summary>
+    [Id(1)] public Dictionary<string, SourceMark> Sources { get; set; } = new(StringComparer.Ordinal);
 }

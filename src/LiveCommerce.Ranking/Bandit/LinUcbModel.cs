@@ -205,6 +205,39 @@ public sealed class LinUcbModel
         RecomputeTheta();
     }
 
+    /// <summary>
+    /// Forgets part of what was learned: the evidence A − λI and b are scaled by <paramref name="factor"/>, so old
+    /// observations weigh less than new ones and the confidence bound widens again (the model keeps exploring).
+    /// </summary>
+    /// <param name="factor">In (0, 1]; 1 forgets nothing.</param>
+    public void Decay(double factor)
+    {
+        if (!(factor > 0) || factor > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "The decay factor must be in (0, 1].");
+        }
+
+        if (factor == 1)
+        {
+            return;
+        }
+
+        var d = _dimension;
+        for (var i = 0; i < d; i++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                var prior = i == j ? Ridge : 0.0;
+                _a[(i * d) + j] = prior + (factor * (_a[(i * d) + j] - prior));
+            }
+
+            _b[i] *= factor;
+        }
+
+        RecomputeInverse();
+        RecomputeTheta();
+    }
+
     /// <summary>Copies the state into a plain snapshot for persistence.</summary>
     /// <returns>A snapshot that shares no arrays with the model.</returns>
     public LinUcbSnapshot ExportSnapshot() => new()

@@ -7,26 +7,35 @@ namespace LiveCommerce.Ranking.Features;
 /// </summary>
 public static class CandidateFeaturizer
 {
-    /// <summary>Pseudo-impressions used to shrink a product's CTR towards the stream average.</summary>
-    public const double CtrPseudoImpressions = 20.0;
+    /// <summary>Pseudo-examination that shrinks a product's list click rate towards the stream average.</summary>
+    public const double CtrPseudoExamination = 5.0;
 
     /// <summary>Pseudo-clicks used to shrink add-to-cart and purchase rates.</summary>
     public const double RatePseudoClicks = 5.0;
 
-    /// <summary>Impressions at which <see cref="FeatureLayout.Novelty"/> has dropped to 1/√2.</summary>
-    public const double NoveltyImpressionScale = 50.0;
+    /// <summary>Examination at which <see cref="FeatureLayout.Novelty"/> has dropped to 1/√2.</summary>
+    public const double NoveltyExaminationScale = 10.0;
 
-    /// <summary>Seconds after which a pin is fully "stale" (<see cref="FeatureLayout.PinStaleness"/> = 1).</summary>
-    public const double PinStaleSeconds = 1800.0;
+    /// <summary>Seconds over which <see cref="FeatureLayout.PinRecency"/> falls by a factor e.</summary>
+    public const double PinRecencySeconds = 600.0;
 
     private static readonly double[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
-    /// <summary>Writes the feature vector of <paramref name="candidate"/> into <paramref name="destination"/>.</summary>
+    /// <summary>Writes the feature vector of <paramref name="candidate"/>, as scored (top position), into <paramref name="destination"/>.</summary>
     /// <param name="candidate">The product.</param>
     /// <param name="stream">The stream yardstick from <see cref="StreamSummary.From"/>.</param>
     /// <param name="viewer">The viewer, or <see langword="null"/> for no personalisation.</param>
     /// <param name="destination">At least <see cref="FeatureLayout.Dimension"/> long.</param>
-    public static void Featurize(RankingCandidate candidate, in StreamSummary stream, ViewerAffinities? viewer, Span<double> destination)
+    public static void Featurize(RankingCandidate candidate, in StreamSummary stream, ViewerAffinities? viewer, Span<double> destination) =>
+        Featurize(candidate, stream, viewer, 1, destination);
+
+    /// <summary>Writes the feature vector of <paramref name="candidate"/> shown at <paramref name="position"/> (for learning).</summary>
+    /// <param name="candidate">The product.</param>
+    /// <param name="stream">The stream yardstick from <see cref="StreamSummary.From"/>.</param>
+    /// <param name="viewer">The viewer, or <see langword="null"/> for no personalisation.</param>
+    /// <param name="position">The 1-based position it was shown at; 1 when scoring.</param>
+    /// <param name="destination">At least <see cref="FeatureLayout.Dimension"/> long.</param>
+    public static void Featurize(RankingCandidate candidate, in StreamSummary stream, ViewerAffinities? viewer, int position, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         if (destination.Length < FeatureLayout.Dimension)
@@ -34,24 +43,21 @@ public static class CandidateFeaturizer
             throw new ArgumentException($"Destination must hold {FeatureLayout.Dimension} values.", nameof(destination));
         }
 
-        var impressions = (double)Math.Max(0, candidate.Impressions);
         var clicks = (double)Math.Max(0, candidate.Clicks);
         var streamCtr = stream.Ctr > 0 ? stream.Ctr : StreamSummary.PriorCtr;
 
         destination[FeatureLayout.Bias] = 1.0;
-
-        var smoothedCtr = (clicks + (CtrPseudoImpressions * streamCtr)) / (impressions + CtrPseudoImpressions);
-        destination[FeatureLayout.CtrLift] = Math.Clamp(Math.Log2(smoothedCtr / streamCtr), -3.0, 3.0) / 3.0;
+        destination[FeatureLayout.Attractiveness] = Math.Clamp(Math.Log2(ClickRate(candidate, stream) / streamCtr), -3.0, 3.0) / 3.0;
 
         var cartPrior = stream.CartRate > 0 ? stream.CartRate : StreamSummary.PriorCartRate;
         var purchasePrior = stream.PurchaseRate > 0 ? stream.PurchaseRate : StreamSummary.PriorPurchaseRate;
         destination[FeatureLayout.CartRate] =
-            Math.Clamp((Math.Max(0, candidate.AddToCarts) + (RatePseudoClicks * cartPrior)) / (clicks + RatePseudoClicks), 0.0, 1.0);
+            Math.Clamp((Math.Max(0, candidate.CartActions) + (RatePseudoClicks * cartPrior)) / (clicks + RatePseudoClicks), 0.0, 1.0);
         destination[FeatureLayout.PurchaseRate] =
-            Math.Clamp((Math.Max(0, candidate.Purchases) + (RatePseudoClicks * purchasePrior)) / (clicks + RatePseudoClicks), 0.0, 1.0);
+            Math.Clamp((Math.Max(0, candidate.PurchaseActions) + (RatePseudoClicks * purchasePrior)) / (clicks + RatePseudoClicks), 0.0, 1.0);
 
-        destination[FeatureLayout.Trend] = TrendFeature(candidate, streamCtr);
-        destination[FeatureLayout.Novelty] = 1.0 / Math.Sqrt(1.0 + (impressions / NoveltyImpressionScale));
+        destination[FeatureLayout.Trend] = Math.Clamp(Math.Log2(TrendRatio(candidate, streamCtr)), -2.0, 2.0) / 2.0;
+        destination[FeatureLayout.Novelty] = 1.0 / Math.Sqrt(1.0 + (Math.Max(0, candidate.Examination) / NoveltyExaminationScale));
 
         if (viewer is null)
         {
@@ -68,9 +74,24 @@ public static class CandidateFeaturizer
 
         destination[FeatureLayout.RelativePrice] = Math.Clamp(LogPrice(candidate) - stream.MeanLogPrice, -2.0, 2.0) / 2.0;
         destination[FeatureLayout.Scarcity] = candidate.StockLeft is { } stock ? 5.0 / (5.0 + Math.Max(0, stock)) : 0.0;
-        destination[FeatureLayout.PinStaleness] = candidate.SecondsSinceLastPinned is { } seconds
-            ? Math.Clamp(seconds / PinStaleSeconds, 0.0, 1.0)
-            : 1.0;
+        destination[FeatureLayout.PinRecency] = candidate.SecondsSinceLastPinned is { } seconds
+            ? Math.Exp(-Math.Max(0, seconds) / PinRecencySeconds)
+            : 0.0;
+        destination[FeatureLayout.Position] = 1.0 - Examination.Weight(Math.Max(1, position));
+    }
+
+    /// <summary>
+    /// The product's list clicks per unit of examination in this stream, shrunk towards the stream average by
+    /// <see cref="CtrPseudoExamination"/>: an estimate of how often a viewer who sees it opens it, wherever it was shown.
+    /// </summary>
+    /// <param name="candidate">The product.</param>
+    /// <param name="stream">The stream yardstick.</param>
+    /// <returns>The rate (it can exceed 1 when viewers look further down than the examination weights assume).</returns>
+    public static double ClickRate(RankingCandidate candidate, in StreamSummary stream)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var streamCtr = stream.Ctr > 0 ? stream.Ctr : StreamSummary.PriorCtr;
+        return (Math.Max(0, candidate.ListClicks) + (CtrPseudoExamination * streamCtr)) / (Math.Max(0, candidate.Examination) + CtrPseudoExamination);
     }
 
     /// <summary><c>ln(1 + price in major units)</c>; 0 for a non-positive price.</summary>
@@ -99,22 +120,20 @@ public static class CandidateFeaturizer
     public static double TrendRatio(RankingCandidate candidate, double fallbackCtr)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        var recentImpressions = (double)Math.Max(0, candidate.RecentImpressions);
-        var priorImpressions = (double)Math.Max(0, candidate.PriorImpressions);
+        var recentImpressions = Math.Max(0, candidate.RecentExamination);
+        var priorImpressions = Math.Max(0, candidate.PriorExamination);
         var recentClicks = (double)Math.Max(0, candidate.RecentClicks);
         var priorClicks = (double)Math.Max(0, candidate.PriorClicks);
         var pooledImpressions = recentImpressions + priorImpressions;
-        var pooled = pooledImpressions > 0 ? (recentClicks + priorClicks + (CtrPseudoImpressions * fallbackCtr)) / (pooledImpressions + CtrPseudoImpressions) : fallbackCtr;
+        var pooled = pooledImpressions > 0 ? (recentClicks + priorClicks + (CtrPseudoExamination * fallbackCtr)) / (pooledImpressions + CtrPseudoExamination) : fallbackCtr;
         if (pooled <= 0)
         {
             return 1.0;
         }
 
-        var recent = (recentClicks + (CtrPseudoImpressions * pooled)) / (recentImpressions + CtrPseudoImpressions);
-        var prior = (priorClicks + (CtrPseudoImpressions * pooled)) / (priorImpressions + CtrPseudoImpressions);
+        var recent = (recentClicks + (CtrPseudoExamination * pooled)) / (recentImpressions + CtrPseudoExamination);
+        var prior = (priorClicks + (CtrPseudoExamination * pooled)) / (priorImpressions + CtrPseudoExamination);
         return recent / prior;
     }
 
-    private static double TrendFeature(RankingCandidate candidate, double streamCtr) =>
-        Math.Clamp(Math.Log2(TrendRatio(candidate, streamCtr)), -2.0, 2.0) / 2.0;
 }

@@ -1,28 +1,34 @@
 namespace LiveCommerce.Ranking.Features;
 
 /// <summary>
-/// Index of each entry of the fixed feature vector the bandit learns over. Every entry is scaled to
-/// roughly [-1, 1] so one exploration parameter fits all of them. Changing the layout invalidates
-/// persisted <see cref="Bandit.LinUcbSnapshot"/>s (their <see cref="Bandit.LinUcbSnapshot.Dimension"/> no longer matches).
+/// Index of each entry of the fixed feature vector the bandit learns over. Every entry is scaled to roughly [-1, 1] so
+/// one exploration parameter fits all of them, and no entry is a copy or a sum of others (a constant would duplicate
+/// <see cref="Bias"/>). Changing the layout invalidates stored models (their dimension no longer matches).
 /// </summary>
 public static class FeatureLayout
 {
     /// <summary>Constant 1: the intercept.</summary>
     public const int Bias = 0;
 
-    /// <summary>log2 of the smoothed click-through rate over the stream average, clamped to ±3, divided by 3.</summary>
-    public const int CtrLift = 1;
+    /// <summary>
+    /// log2 of the product's list clicks per unit of examination, shrunk towards the stream average, over that average;
+    /// clamped to ±3 and divided by 3. Examination takes position bias out: a product shown low is not blamed for it.
+    /// </summary>
+    public const int Attractiveness = 1;
 
-    /// <summary>Smoothed add-to-cart events per click, in [0, 1].</summary>
+    /// <summary>Smoothed add-to-cart actions per click, in [0, 1].</summary>
     public const int CartRate = 2;
 
-    /// <summary>Smoothed purchases per click, in [0, 1].</summary>
+    /// <summary>Smoothed purchase actions per click, in [0, 1].</summary>
     public const int PurchaseRate = 3;
 
-    /// <summary>log2 of recent over prior cross-stream click-through rate, clamped to ±2, divided by 2.</summary>
+    /// <summary>log2 of recent over prior cross-stream list click rate, clamped to ±2, divided by 2.</summary>
     public const int Trend = 4;
 
-    /// <summary><c>1 / sqrt(1 + impressions / 50)</c>: 1 for an unseen product, towards 0 with evidence. Drives exploration of new products.</summary>
+    /// <summary>
+    /// <c>1 / sqrt(1 + examination / 10)</c>: 1 for a product nobody has seen yet in this stream, towards 0 with exposure.
+    /// Exposure is examination-weighted, so a product shown far down stays new longer than one at the top.
+    /// </summary>
     public const int Novelty = 5;
 
     /// <summary>The viewer's affinity to the product's category, [0, 1].</summary>
@@ -40,16 +46,23 @@ public static class FeatureLayout
     /// <summary>Low-stock pressure <c>5 / (5 + stock)</c>; 0 when stock is not tracked.</summary>
     public const int Scarcity = 10;
 
-    /// <summary>1 if never pinned, else minutes since the last pin over 30, capped at 1.</summary>
-    public const int PinStaleness = 11;
+    /// <summary><c>exp(−minutes since the last pin / 10)</c>: near 1 just after a pin, 0 if never pinned.</summary>
+    public const int PinRecency = 11;
+
+    /// <summary>
+    /// Training only: <c>1 − 1/log2(1 + position)</c> of the position the product was shown at (0 at the top). It lets the
+    /// model absorb whatever position effect examination weighting leaves; scoring always uses 0, the top position, so
+    /// every product is compared as if it were shown first.
+    /// </summary>
+    public const int Position = 12;
 
     /// <summary>Length of the feature vector.</summary>
-    public const int Dimension = 12;
+    public const int Dimension = 13;
 
     /// <summary>Human-readable names, by index (for logs, tooling and the docs).</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        "bias", "ctr_lift", "cart_rate", "purchase_rate", "trend", "novelty",
-        "category_affinity", "seller_affinity", "product_affinity", "relative_price", "scarcity", "pin_staleness",
+        "bias", "attractiveness", "cart_rate", "purchase_rate", "trend", "novelty",
+        "category_affinity", "seller_affinity", "product_affinity", "relative_price", "scarcity", "pin_recency", "position",
     ];
 }

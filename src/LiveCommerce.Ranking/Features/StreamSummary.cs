@@ -1,30 +1,34 @@
 namespace LiveCommerce.Ranking.Features;
 
 /// <summary>
-/// Stream-wide averages over one snapshot's candidates, the yardstick per-product rates are compared
-/// with ("3× this stream's average"). Compute once per snapshot with <see cref="From"/>.
+/// Stream-wide averages over one snapshot's candidates, the yardstick per-product rates are compared with ("3× this
+/// stream's average"). Compute once per snapshot with <see cref="From"/>.
 /// </summary>
-/// <param name="Impressions">Total impressions of all candidates.</param>
-/// <param name="Clicks">Total clicks of all candidates.</param>
-/// <param name="Ctr">Stream click-through rate (a small prior is used while the stream has no impressions).</param>
-/// <param name="CartRate">Add-to-cart events per click across the stream.</param>
-/// <param name="PurchaseRate">Purchases per click across the stream.</param>
+/// <param name="Impressions">Total impressions of all candidates, any surface.</param>
+/// <param name="Examination">Total examination of their list impressions.</param>
+/// <param name="ListClicks">Total list clicks.</param>
+/// <param name="Clicks">Total clicks, any surface.</param>
+/// <param name="Ctr">List clicks per unit of examination (a small prior is used while the stream has little data).</param>
+/// <param name="CartRate">Add-to-cart actions per click across the stream.</param>
+/// <param name="PurchaseRate">Purchase actions per click across the stream.</param>
 /// <param name="MeanLogPrice">Mean of <c>ln(1 + major-unit price)</c> over the candidates.</param>
 public readonly record struct StreamSummary(
     long Impressions,
+    double Examination,
+    long ListClicks,
     long Clicks,
     double Ctr,
     double CartRate,
     double PurchaseRate,
     double MeanLogPrice)
 {
-    /// <summary>Click-through rate assumed before a stream has any data.</summary>
-    public const double PriorCtr = 0.02;
+    /// <summary>Clicks per unit of examination assumed before a stream has data.</summary>
+    public const double PriorCtr = 0.05;
 
-    /// <summary>Add-to-cart per click assumed before a stream has any data.</summary>
+    /// <summary>Add-to-cart actions per click assumed before a stream has data.</summary>
     public const double PriorCartRate = 0.1;
 
-    /// <summary>Purchases per click assumed before a stream has any data.</summary>
+    /// <summary>Purchase actions per click assumed before a stream has data.</summary>
     public const double PriorPurchaseRate = 0.03;
 
     /// <summary>Summarises a snapshot. O(n), no allocation.</summary>
@@ -33,24 +37,26 @@ public readonly record struct StreamSummary(
     public static StreamSummary From(IReadOnlyList<RankingCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        long impressions = 0, clicks = 0, carts = 0, purchases = 0;
-        var logPriceSum = 0.0;
+        long impressions = 0, listClicks = 0, clicks = 0, carts = 0, purchases = 0;
+        double examination = 0, logPriceSum = 0;
         var count = candidates.Count;
         for (var i = 0; i < count; i++)
         {
             var c = candidates[i];
             impressions += Math.Max(0, c.Impressions);
+            examination += Math.Max(0, c.Examination);
+            listClicks += Math.Max(0, c.ListClicks);
             clicks += Math.Max(0, c.Clicks);
-            carts += Math.Max(0, c.AddToCarts);
-            purchases += Math.Max(0, c.Purchases);
+            carts += Math.Max(0, c.CartActions);
+            purchases += Math.Max(0, c.PurchaseActions);
             logPriceSum += CandidateFeaturizer.LogPrice(c);
         }
 
         // Shrink the stream averages towards the priors while the stream is young.
-        var ctr = (clicks + (100 * PriorCtr)) / (impressions + 100.0);
+        var ctr = (listClicks + (20 * PriorCtr)) / (examination + 20.0);
         var cartRate = (carts + (20 * PriorCartRate)) / (clicks + 20.0);
         var purchaseRate = (purchases + (20 * PriorPurchaseRate)) / (clicks + 20.0);
         var meanLogPrice = count == 0 ? 0.0 : logPriceSum / count;
-        return new StreamSummary(impressions, clicks, ctr, cartRate, purchaseRate, meanLogPrice);
+        return new StreamSummary(impressions, examination, listClicks, clicks, ctr, cartRate, purchaseRate, meanLogPrice);
     }
 }

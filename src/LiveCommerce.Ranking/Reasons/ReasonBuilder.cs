@@ -10,7 +10,7 @@ namespace LiveCommerce.Ranking.Reasons;
 /// </summary>
 public static class ReasonBuilder
 {
-    /// <summary>The reason used when nothing stands out.</summary>
+    /// <summary>The text of the reason used when nothing stands out.</summary>
     public const string Fallback = "steady engagement in this stream";
 
     /// <summary>Builds the reasons for <paramref name="candidate"/>, most important first.</summary>
@@ -19,92 +19,94 @@ public static class ReasonBuilder
     /// <param name="options">Thresholds.</param>
     /// <param name="exploring">Whether the ranker is exploring (then new products are said to be explored).</param>
     /// <returns>At least one reason.</returns>
-    public static IReadOnlyList<string> Build(RankingCandidate candidate, in StreamSummary stream, RankerOptions options, bool exploring)
+    public static IReadOnlyList<RankingReason> Build(RankingCandidate candidate, in StreamSummary stream, RankerOptions options, bool exploring)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(options);
-        var reasons = new List<string>(6);
+        var reasons = new List<RankingReason>(6);
         var inv = CultureInfo.InvariantCulture;
 
         var impressions = Math.Max(0, candidate.Impressions);
         var clicks = Math.Max(0, candidate.Clicks);
-        var streamCtr = stream.Impressions > 0 ? (double)stream.Clicks / stream.Impressions : 0.0;
-        if (impressions >= options.MinImpressionsForRates && clicks > 0)
+        var examination = Math.Max(0, candidate.Examination);
+        var streamCtr = stream.Examination > 0 ? stream.ListClicks / stream.Examination : 0.0;
+        if (examination >= options.MinExaminationForRates && candidate.ListClicks > 0 && streamCtr > 0)
         {
-            var ctr = (double)clicks / impressions;
-            if (streamCtr > 0 && ctr / streamCtr >= options.CtrRatioToMention)
+            var ctr = candidate.ListClicks / examination;
+            if (ctr / streamCtr >= options.CtrRatioToMention)
             {
-                reasons.Add(string.Create(inv, $"{FormatPercent(ctr)} of viewers opened it, {FormatRatio(ctr / streamCtr)} this stream's average"));
+                reasons.Add(new(ReasonKinds.ClickRate, string.Create(
+                    inv, $"opened by {FormatPercent(Math.Min(1.0, ctr))} of viewers who saw it in the list, {FormatRatio(ctr / streamCtr)} this stream's average")));
             }
         }
 
-        if (clicks >= options.MinClicksForCartRate && candidate.AddToCarts > 0)
+        if (clicks >= options.MinClicksForCartRate && candidate.CartActions > 0)
         {
-            var cartRate = (double)candidate.AddToCarts / clicks;
+            var cartRate = (double)candidate.CartActions / clicks;
             var streamCartRate = stream.Clicks > 0 ? stream.CartRate : 0.0;
             if (cartRate >= streamCartRate)
             {
-                reasons.Add(string.Create(inv, $"{FormatPercent(Math.Min(1.0, cartRate))} of those who opened it added it to cart"));
+                reasons.Add(new(ReasonKinds.CartRate, string.Create(inv, $"{FormatPercent(Math.Min(1.0, cartRate))} of those who opened it added it to cart")));
             }
         }
 
-        if (candidate.Purchases > 0)
+        if (candidate.UnitsSold > 0)
         {
-            var noun = candidate.Purchases == 1 ? "purchase" : "purchases";
+            var noun = candidate.UnitsSold == 1 ? "unit sold" : "units sold";
             if (candidate.RevenueMinor > 0)
             {
                 var major = candidate.RevenueMinor / CandidateFeaturizer.MinorUnitsPerMajor(candidate.CurrencyDigits);
                 var digits = Math.Clamp(candidate.CurrencyDigits, 0, 6);
                 var amount = major.ToString("N" + digits.ToString(inv), inv);
                 var currency = string.IsNullOrWhiteSpace(candidate.CurrencyCode) ? string.Empty : " " + candidate.CurrencyCode;
-                reasons.Add(string.Create(inv, $"{candidate.Purchases} {noun} so far ({amount}{currency})"));
+                reasons.Add(new(ReasonKinds.Sales, string.Create(inv, $"{candidate.UnitsSold} {noun} so far ({amount}{currency})")));
             }
             else
             {
-                reasons.Add(string.Create(inv, $"{candidate.Purchases} {noun} so far"));
+                reasons.Add(new(ReasonKinds.Sales, string.Create(inv, $"{candidate.UnitsSold} {noun} so far")));
             }
         }
 
-        if (candidate.RecentImpressions >= options.MinImpressionsForTrend)
+        if (candidate.RecentExamination >= options.MinExaminationForTrend)
         {
             var trend = CandidateFeaturizer.TrendRatio(candidate, stream.Ctr);
             if (trend >= options.TrendRatioToMention)
             {
-                reasons.Add(string.Create(inv, $"trending across streams: click rate {FormatRatio(trend)} its earlier level"));
+                reasons.Add(new(ReasonKinds.Trend, string.Create(inv, $"trending across streams: click rate {FormatRatio(trend)} its earlier level")));
             }
         }
 
         if (candidate.SecondsSinceLastPinned is null)
         {
-            reasons.Add("not pinned yet");
+            reasons.Add(new(ReasonKinds.Pin, "not pinned yet"));
         }
         else
         {
             var minutes = (long)Math.Floor(candidate.SecondsSinceLastPinned.Value / 60.0);
             if (minutes >= options.StalePinMinutes)
             {
-                reasons.Add(string.Create(inv, $"not pinned for {minutes} min"));
+                reasons.Add(new(ReasonKinds.Pin, string.Create(inv, $"not pinned for {minutes} min")));
             }
         }
 
         if (candidate.SellerKind == SellerKind.LocalSme)
         {
-            reasons.Add("local seller");
+            reasons.Add(new(ReasonKinds.LocalSeller, "verified local seller"));
         }
 
         if (candidate.StockLeft is { } stock && stock > 0 && stock <= options.LowStockThreshold)
         {
-            reasons.Add(string.Create(inv, $"only {stock} left in stock"));
+            reasons.Add(new(ReasonKinds.LowStock, string.Create(inv, $"only {stock} left in stock")));
         }
 
         if (exploring && impressions < options.NewProductImpressions)
         {
-            reasons.Add("new product, being explored");
+            reasons.Add(new(ReasonKinds.Exploring, "new product, being explored"));
         }
 
         if (reasons.Count == 0)
         {
-            reasons.Add(Fallback);
+            reasons.Add(new(ReasonKinds.Steady, Fallback));
         }
 
         return reasons;

@@ -42,13 +42,16 @@ public class RankingBenchmarks
                 SellerId = "seller-" + random.Next(0, 120).ToString(CultureInfo.InvariantCulture),
                 SellerKind = (SellerKind)random.Next(0, 3),
                 Impressions = impressions,
+                Examination = impressions * 0.4,
+                ListClicks = clicks,
                 Clicks = clicks,
-                AddToCarts = clicks == 0 ? 0 : random.Next(0, (clicks / 3) + 1),
-                Purchases = random.Next(0, 20),
+                CartActions = clicks == 0 ? 0 : random.Next(0, (clicks / 3) + 1),
+                PurchaseActions = random.Next(0, 20),
+                UnitsSold = random.Next(0, 40),
                 RevenueMinor = random.Next(0, 500_000),
-                RecentImpressions = random.Next(0, 10_000),
+                RecentExamination = random.Next(0, 10_000),
                 RecentClicks = random.Next(0, 600),
-                PriorImpressions = random.Next(0, 40_000),
+                PriorExamination = random.Next(0, 40_000),
                 PriorClicks = random.Next(0, 2_000),
                 PriceMinor = random.Next(199, 99_999),
                 StockLeft = random.Next(0, 3) == 0 ? null : random.Next(1, 500),
@@ -63,7 +66,7 @@ public class RankingBenchmarks
         {
             var c = _candidates[random.Next(Candidates)];
             var ctr = c.Impressions == 0 ? 0.02 : (double)c.Clicks / c.Impressions;
-            _ranker.Update(c, _stream, null, random.NextDouble() < ctr ? EngagementReward.Click : EngagementReward.None);
+            _ranker.Update(c, _stream, null, random.Next(1, 21), random.NextDouble() < ctr ? EngagementReward.Click : EngagementReward.None);
         }
 
         var categories = Enumerable.Range(0, 20).ToDictionary(i => "category-" + i.ToString(CultureInfo.InvariantCulture), _ => random.NextDouble());

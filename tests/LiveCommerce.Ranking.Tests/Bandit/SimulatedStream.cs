@@ -43,6 +43,8 @@ internal sealed class SimulatedStream
             {
                 ProductId = "p" + i.ToString(CultureInfo.InvariantCulture),
                 Impressions = _impressions[i],
+                Examination = _impressions[i],
+                ListClicks = _clicks[i],
                 Clicks = _clicks[i],
                 PriceMinor = 1_999,
             };
@@ -62,7 +64,7 @@ internal sealed class SimulatedStream
             var stream = StreamSummary.From(snapshot);
             var top = ranker.Rank(snapshot, context)[0].CandidateIndex;
             var clicked = _random.NextDouble() < _clickProbability[top];
-            ranker.Update(snapshot[top], stream, viewer: null, EngagementReward.For(clicked));
+            ranker.Update(snapshot[top], stream, viewer: null, 1, EngagementReward.For(clicked));
             _impressions[top]++;
             if (clicked)
             {

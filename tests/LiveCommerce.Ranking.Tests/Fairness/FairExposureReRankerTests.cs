@@ -21,19 +21,28 @@ public sealed class FairExposureReRankerTests
             AssertPermutation(scoreOrder, result);
             var totalLocal = kinds.Count(k => k == SellerKind.LocalSme);
             var localSoFar = 0;
+            double localExamination = 0, prefixExamination = 0;
             for (var k = 1; k <= n; k++)
             {
+                var weight = 1.0 / Math.Log2(1.0 + k);
+                prefixExamination += weight;
                 if (kinds[result[k - 1]] == SellerKind.LocalSme)
                 {
                     localSoFar++;
+                    localExamination += weight;
                 }
 
-                if (k >= 3)
+                var required = Math.Min((int)Math.Floor((floor * k) + 1e-9), totalLocal);
+                Assert.True(localSoFar >= required, $"trial {trial}: prefix {k} has {localSoFar} local-sme, needs {required} (floor {floor}, n {n})");
+                if (localSoFar < totalLocal)
                 {
-                    var required = Math.Min((int)Math.Floor((floor * k) + 1e-9), totalLocal);
-                    Assert.True(localSoFar >= required, $"trial {trial}: prefix {k} has {localSoFar} local-sme, needs {required} (floor {floor}, n {n})");
+                    Assert.True(
+                        localExamination >= (floor * prefixExamination) - 1e-9,
+                        $"trial {trial}: prefix {k} gives local-sme {localExamination:F3} of {prefixExamination:F3} examination (floor {floor}, n {n})");
                 }
             }
+
+            Assert.True(FairExposureReRanker.Holds([.. result.Select(i => kinds[i])], floor), $"trial {trial}: Holds disagrees");
 
             AssertNonLocalNeverLifted(scoreOrder, result, kinds, trial);
             AssertOrderWithinGroupsKept(scoreOrder, result, kinds);
@@ -79,7 +88,7 @@ public sealed class FairExposureReRankerTests
     }
 
     [Fact]
-    public void Not_enough_local_sellers_places_all_of_them_as_early_as_required()
+    public void Few_local_sellers_are_placed_as_early_as_the_floor_requires()
     {
         // 10 products, only 2 local-sme at the bottom of the score order, floor 0.5.
         var kinds = Enumerable.Repeat(SellerKind.Brand, 10).ToArray();
@@ -90,8 +99,9 @@ public sealed class FairExposureReRankerTests
 
         FairExposureReRanker.Apply(scoreOrder, kinds, 0.5, result);
 
-        // Prefix 3 needs min(1, 2) = 1 and prefix 4 needs min(2, 2) = 2: the locals take slots 3 and 4.
-        Assert.Equal([0, 1, 8, 9, 2, 3, 4, 5, 6, 7], result);
+        // The first slot gets half of prefix 1's examination only if a local takes it; prefix 3's examination (2.13)
+        // needs 1.07 from locals, more than slot 1's 1.0, so the second local takes slot 3 (prefix 4's count of 2 holds too).
+        Assert.Equal([8, 0, 9, 1, 2, 3, 4, 5, 6, 7], result);
     }
 
     [Fact]
@@ -106,7 +116,8 @@ public sealed class FairExposureReRankerTests
     [Fact]
     public void Default_floor_on_a_typical_list()
     {
-        // Scores: B B P B L B L L; floor 0.3 → prefixes 4..6 need 1, 7..9 need 2.
+        // Scores: B B P B L B L L; floor 0.3. Slot 1 gets 1/(1+0.63+…) of the attention, so a local must take it; then
+        // 1.0 of local examination covers 0.3 of every prefix up to 6 (3.30), and prefix 7 (3.64 → 1.09) needs the next.
         var kinds = new[]
         {
             SellerKind.Brand, SellerKind.Brand, SellerKind.Platform, SellerKind.Brand,
@@ -114,7 +125,7 @@ public sealed class FairExposureReRankerTests
         };
         var result = new int[8];
         FairExposureReRanker.Apply([0, 1, 2, 3, 4, 5, 6, 7], kinds, FairExposureDefaults.Floor, result);
-        Assert.Equal([0, 1, 2, 4, 3, 5, 6, 7], result);
+        Assert.Equal([4, 0, 1, 2, 3, 5, 6, 7], result);
     }
 
     [Fact]
@@ -122,7 +133,7 @@ public sealed class FairExposureReRankerTests
     {
         var result = new int[2];
         FairExposureReRanker.Apply([1, 0], [SellerKind.LocalSme, SellerKind.Brand], 1.0, result);
-        Assert.Equal([1, 0], result); // no prefix of length ≥ 3 exists
+        Assert.Equal([0, 1], result); // the first slot is protected too
 
         Assert.Equal(0, FairExposureReRanker.RequiredLocal(double.NaN, 10, 10));
         Assert.Equal(10, FairExposureReRanker.RequiredLocal(7.0, 10, 10));

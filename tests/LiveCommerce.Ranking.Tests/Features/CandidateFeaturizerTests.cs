@@ -35,8 +35,9 @@ public sealed class CandidateFeaturizerTests
 
         CandidateFeaturizer.Featurize(fresh, stream, null, x);
         Assert.Equal(1.0, x[FeatureLayout.Novelty]);
-        Assert.Equal(0.0, x[FeatureLayout.CtrLift], 12);
-        Assert.Equal(1.0, x[FeatureLayout.PinStaleness]);
+        Assert.Equal(0.0, x[FeatureLayout.Attractiveness], 12);
+        Assert.Equal(0.0, x[FeatureLayout.PinRecency]);
+        Assert.Equal(0.0, x[FeatureLayout.Position]);
 
         CandidateFeaturizer.Featurize(seasoned, stream, null, x);
         Assert.True(x[FeatureLayout.Novelty] < 0.1);

@@ -15,8 +15,8 @@ public sealed class ReasonBuilderTests
             CandidateFactory.Product("b", 1_000, 0),
             CandidateFactory.Product("c", 1_000, 0),
         };
-        var reasons = ReasonBuilder.Build(snapshot[0], StreamSummary.From(snapshot), RankerOptions.Default, exploring: true);
-        Assert.Contains("4.1% of viewers opened it, 3× this stream's average", reasons);
+        var reasons = Texts(ReasonBuilder.Build(snapshot[0], StreamSummary.From(snapshot), RankerOptions.Default, exploring: true));
+        Assert.Contains("opened by 4.1% of viewers who saw it in the list, 3× this stream's average", reasons);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ReasonBuilderTests
         };
         var top = new ProductRanker().Suggest(snapshot, 1, new RankingContext { Explore = false, LocalSellerExposureFloor = 0 }).Single();
         Assert.Equal("star", top.ProductId);
-        Assert.Equal("5% of viewers opened it, 2× this stream's average", top.Reasons[0]);
+        Assert.Equal(new RankingReason(ReasonKinds.ClickRate, "opened by 5% of viewers who saw it in the list, 2× this stream's average"), top.Reasons[0]);
     }
 
     [Fact]
@@ -41,29 +41,35 @@ public sealed class ReasonBuilderTests
             ProductId = "x",
             SellerKind = SellerKind.LocalSme,
             Impressions = 12,
+            Examination = 4,
             Clicks = 10,
-            AddToCarts = 4,
-            Purchases = 3,
+            CartActions = 4,
+            PurchaseActions = 2,
+            UnitsSold = 3,
             RevenueMinor = 1_234_560,
             CurrencyDigits = 2,
             CurrencyCode = "EUR",
-            RecentImpressions = 1_000,
+            RecentExamination = 1_000,
             RecentClicks = 60,
-            PriorImpressions = 4_000,
+            PriorExamination = 4_000,
             PriorClicks = 80,
             StockLeft = 3,
             SecondsSinceLastPinned = 25 * 60 + 10,
         };
-        var others = CandidateFactory.Product("y", 5_000, 50) with { AddToCarts = 2 };
-        var reasons = ReasonBuilder.Build(product, StreamSummary.From([product, others]), RankerOptions.Default, exploring: true);
+        var others = CandidateFactory.Product("y", 5_000, 50) with { CartActions = 2 };
+        var built = ReasonBuilder.Build(product, StreamSummary.From([product, others]), RankerOptions.Default, exploring: true);
+        var reasons = Texts(built);
 
         Assert.Contains("40% of those who opened it added it to cart", reasons);
-        Assert.Contains("3 purchases so far (12,345.60 EUR)", reasons);
+        Assert.Contains("3 units sold so far (12,345.60 EUR)", reasons);
         Assert.Contains("trending across streams: click rate 3× its earlier level", reasons);
         Assert.Contains("not pinned for 25 min", reasons);
-        Assert.Contains("local seller", reasons);
+        Assert.Contains("verified local seller", reasons);
         Assert.Contains("only 3 left in stock", reasons);
         Assert.Contains("new product, being explored", reasons);
+        Assert.Equal(
+            [ReasonKinds.CartRate, ReasonKinds.Sales, ReasonKinds.Trend, ReasonKinds.Pin, ReasonKinds.LocalSeller, ReasonKinds.LowStock, ReasonKinds.Exploring],
+            built.Select(r => r.Kind));
     }
 
     [Fact]
@@ -71,10 +77,10 @@ public sealed class ReasonBuilderTests
     {
         var never = CandidateFactory.Product("n", 1_000, 10) with { SecondsSinceLastPinned = null };
         var stream = StreamSummary.From([never]);
-        Assert.Contains("not pinned yet", ReasonBuilder.Build(never, stream, RankerOptions.Default, exploring: false));
+        Assert.Contains(new RankingReason(ReasonKinds.Pin, "not pinned yet"), ReasonBuilder.Build(never, stream, RankerOptions.Default, exploring: false));
 
         var plain = CandidateFactory.Product("p", 1_000, 10) with { SecondsSinceLastPinned = 60 };
-        Assert.Equal([ReasonBuilder.Fallback], ReasonBuilder.Build(plain, StreamSummary.From([plain]), RankerOptions.Default, exploring: false));
+        Assert.Equal([new RankingReason(ReasonKinds.Steady, ReasonBuilder.Fallback)], ReasonBuilder.Build(plain, StreamSummary.From([plain]), RankerOptions.Default, exploring: false));
     }
 
     [Theory]
@@ -88,4 +94,6 @@ public sealed class ReasonBuilderTests
     [InlineData(0.0005, "0.05%")]
     [InlineData(0.5, "50%")]
     public void Percent_formatting(double rate, string expected) => Assert.Equal(expected, ReasonBuilder.FormatPercent(rate));
+
+    private static List<string> Texts(IEnumerable<RankingReason> reasons) => [.. reasons.Select(r => r.Text)];
 }

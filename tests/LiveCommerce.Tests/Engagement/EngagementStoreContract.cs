@@ -120,22 +120,53 @@ public abstract class EngagementStoreContract
     }
 
     [Fact]
+    public async Task List_impressions_add_their_examination_and_only_list_clicks_and_actions_feed_the_ranker()
+    {
+        var stream = Id("s");
+        var local = Facts("local-sme", "batik", "s1");
+        var brand = Facts("brand", "batik", "s2");
+        var events = new List<EngagementEvent>
+        {
+            EngagementEvent.ListImpression(stream, local, "v1", false, 1, 1.0, Now),
+            EngagementEvent.ListImpression(stream, brand, "v1", false, 2, 0.630930, Now),
+            EngagementEvent.ListImpression(stream, brand, "v2", false, 1, 1.0, Now),
+            EngagementEvent.Impression(stream, local, "v2", false, EngagementSurface.PinnedCard, 1, Now),
+            EngagementEvent.Click(stream, local, "v1", false, Now),
+            EngagementEvent.Click(stream, local, "v2", false, Now, EngagementSurface.PinnedCard),
+            EngagementEvent.Click(stream, local, "v2", false, Now, EngagementSurface.Chat),
+            EngagementEvent.AddToCart(stream, local, "v1", 5, Now),
+            EngagementEvent.Purchase(stream, local, "v1", 3, 300, "IDR", Now),
+        };
+        await Store.WriteAsync(EngagementBatch.From(events, Options));
+        var rows = await Store.GetStreamProductsAsync(stream, [local.ProductId, brand.ProductId]);
+        var l = rows[0];
+        Assert.Equal((2L, 3L, 1L, 5L, 1L, 3L, 1L), (l.Impressions, l.Clicks, l.ListClicks, l.AddToCarts, l.CartActions, l.Purchases, l.PurchaseActions));
+        Assert.Equal(1.0, l.Examination, 6);
+        Assert.Equal(1.630930, rows[1].Examination, 6);
+        var exposure = (await Store.GetExposureAsync(stream)).ToDictionary(k => k.SellerKind);
+        Assert.Equal(1.0, exposure["local-sme"].Examination, 6);
+        Assert.Equal(1.630930, exposure["brand"].Examination, 6);
+        Assert.Equal(2, exposure["local-sme"].Impressions);
+    }
+
+    [Fact]
     public async Task Trends_split_recent_and_prior_windows_across_streams()
     {
         var product = Facts("local-sme", "batik", "s1");
         var old = Now - (Options.TrendBucket * (Options.TrendRecentBuckets + 2));
         var events = new List<EngagementEvent>
         {
-            EngagementEvent.Impression(Id("s"), product, "v", false, EngagementSurface.List, 10, Now),
-            EngagementEvent.Impression(Id("s"), product, "v", false, EngagementSurface.List, 30, Now),
+            EngagementEvent.ListImpression(Id("s"), product, "v", false, 1, 1.0, Now),
+            EngagementEvent.ListImpression(Id("s"), product, "v", false, 3, 0.5, Now),
             EngagementEvent.Click(Id("s"), product, "v", false, Now),
-            EngagementEvent.Impression(Id("s"), product, "v", false, EngagementSurface.List, 100, old),
+            EngagementEvent.Click(Id("s"), product, "v", false, Now, EngagementSurface.PinnedCard),
+            EngagementEvent.ListImpression(Id("s"), product, "v", false, 2, 0.25, old),
             EngagementEvent.Click(Id("s"), product, "v", false, old),
             EngagementEvent.Click(Id("s"), product, "v", false, old),
         };
         await Store.WriteAsync(EngagementBatch.From(events, Options));
         var trend = (await Store.GetTrendsAsync([product.ProductId], Now)).Single();
-        Assert.Equal((40L, 1L, 100L, 2L), (trend.RecentImpressions, trend.RecentClicks, trend.PriorImpressions, trend.PriorClicks));
+        Assert.Equal((1.5, 1L, 0.25, 2L), (trend.RecentExamination, trend.RecentClicks, trend.PriorExamination, trend.PriorClicks));
     }
 
     [Fact]
