@@ -17,6 +17,7 @@ namespace LiveCommerce.Tests.RankingSimulation;
 /// <param name="LocalExaminationShare">Over every returned list: Σ over local products of 1/log2(1 + position) over Σ of all.</param>
 /// <param name="CreatorLocalExaminationShare">The same share of the creator's order.</param>
 /// <param name="Counts">The stream's analytics by product.</param>
+/// <param name="Samples">The first viewer's lists in the first and the last round, to look at.</param>
 /// <param name="Notes">Anything unexpected the run met.</param>
 public sealed record ModeMetrics(
     string Mode,
@@ -35,4 +36,5 @@ public sealed record ModeMetrics(
     double LocalExaminationShare,
     double CreatorLocalExaminationShare,
     IReadOnlyList<ProductCounts> Counts,
+    IReadOnlyList<ShownList> Samples,
     IReadOnlyList<string> Notes);

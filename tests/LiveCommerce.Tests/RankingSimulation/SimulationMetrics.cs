@@ -55,6 +55,7 @@ public sealed class SimulationMetrics(SimWorld world, ClickModel clicks, Simulat
             LocalExaminationShare(run.Lists.Select(l => l.Products)),
             LocalExaminationShare([world.CreatorOrder]),
             run.Counts,
+            [.. run.Lists.Where(l => l.Viewer == 0 && (l.Round == 1 || l.Round == options.Rounds))],
             run.Notes);
     }
 

@@ -25,6 +25,7 @@ public static class SimulationReport
         Line(text, Invariant($"Ranking simulation: seed {options.Seed}, {options.Viewers} viewers x {options.Rounds} rounds, examination e(k) = (1/k)^{clicks.Exponent:0.##}, warm-up {options.WarmUpRounds} rounds"));
         Line(text, Invariant($"World: {world.Products.Count} products ({Kinds(world)}) in {SimWorld.Categories.Count} categories, prices {world.Products.Min(p => p.PriceMinor):N0}-{world.Products.Max(p => p.PriceMinor):N0} IDR, {world.Sellers} sellers;"));
         Line(text, Invariant($"       attractiveness a(v,p) {all.Min():F3}-{all.Max():F3} (mean {all.Average():F3}); Σ e(k) over {world.Products.Count} positions = {clicks.TotalExamination(world.Products.Count):F2}"));
+        Line(text, Invariant($"Creator's order: {string.Join(" ", world.CreatorOrder.Select(p => world.Products[p].Label))}"));
         foreach (var run in runs)
         {
             Mode(text, world, run);
@@ -60,6 +61,12 @@ public static class SimulationReport
         Line(text, Invariant($"personalisation (after warm-up): favourites at mean position {run.FavouriteOwnPosition:F2} in their viewer's own list, {run.FavouriteOthersPosition:F2} in other viewers' lists"));
         var locals = world.Products.Count(p => p.IsLocal);
         Line(text, Invariant($"fairness: {run.FloorBrokenLists} of {run.Lists} lists short of the floor {SimulationTargets.FloorShare:F1} ({run.FloorShortPrefixes} prefixes); local examination share {run.LocalExaminationShare:F3} (creator's order {run.CreatorLocalExaminationShare:F3}; head count {locals}/{world.Products.Count} = {(double)locals / world.Products.Count:F3})"));
+        foreach (var sample in run.Samples)
+        {
+            var viewer = world.Viewers[sample.Viewer];
+            Line(text, Invariant($"viewer {viewer.Index} in round {sample.Round} (* = a favourite, L = local): {string.Join(" ", sample.Products.Select(p => world.Products[p].Label + (viewer.Favourites.Contains(p) ? "*" : string.Empty) + (world.Products[p].IsLocal ? "L" : string.Empty)))}"));
+        }
+
         Line(text, run.Notes.Count == 0 ? "notes: none" : "notes: " + string.Join("; ", run.Notes));
     }
 
