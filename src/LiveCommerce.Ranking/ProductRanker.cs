@@ -28,11 +28,11 @@ public sealed class ProductRanker
     private SellerKind[] _kinds = [];
 
     /// <summary>Creates a ranker.</summary>
-    /// <param name="model">The bandit; a new untrained one with default α and λ when <see langword="null"/>.</param>
+    /// <param name="model">The bandit; a new one with default α and λ and <see cref="FeatureLayout.PriorMean"/> when <see langword="null"/>.</param>
     /// <param name="options">Reason thresholds; <see cref="RankerOptions.Default"/> when <see langword="null"/>.</param>
     public ProductRanker(LinUcbModel? model = null, RankerOptions? options = null)
     {
-        Model = model ?? new LinUcbModel();
+        Model = model ?? new LinUcbModel(priorMean: FeatureLayout.PriorMean);
         if (Model.Dimension != FeatureLayout.Dimension)
         {
             throw new ArgumentException($"The model must have dimension {FeatureLayout.Dimension}.", nameof(model));

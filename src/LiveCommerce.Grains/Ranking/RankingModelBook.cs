@@ -65,7 +65,8 @@ public static class RankingModelBook
                 design[(i * d) + j] = prior + (factor * (design[(i * d) + j] - prior)) + delta.Design[(i * d) + j];
             }
 
-            response[i] = (factor * response[i]) + delta.Response[i];
+            var priorB = model.Ridge * FeatureLayout.PriorMean[i];
+            response[i] = priorB + (factor * (response[i] - priorB)) + delta.Response[i];
         }
 
         var next = LinUcbModel.Import(snapshot with { DesignMatrix = design, Response = response, InverseDesignMatrix = [], UpdateCount = snapshot.UpdateCount + delta.Observations });
@@ -91,7 +92,7 @@ public static class RankingModelBook
         ArgumentNullException.ThrowIfNull(state);
         return state.Model is { Dimension: var d } stored && d == FeatureLayout.Dimension
             ? LinUcbModel.Import(ToLibrary(stored))
-            : new LinUcbModel();
+            : new LinUcbModel(priorMean: FeatureLayout.PriorMean);
     }
 
     /// <summary>The snapshot of <paramref name="state"/>: an untrained model (dimension 0) before the first batch.</summary>

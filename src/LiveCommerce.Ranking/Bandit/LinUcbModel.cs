@@ -21,7 +21,7 @@ namespace LiveCommerce.Ranking.Bandit;
 public sealed class LinUcbModel
 {
     /// <summary>Default exploration weight α.</summary>
-    public const double DefaultAlpha = 0.5;
+    public const double DefaultAlpha = 0.1;
 
     /// <summary>Default ridge λ.</summary>
     public const double DefaultRidge = 1.0;
@@ -41,7 +41,9 @@ public sealed class LinUcbModel
     /// <param name="dimension">Feature vector length; defaults to <see cref="Features.FeatureLayout.Dimension"/>.</param>
     /// <param name="alpha">Exploration weight α ≥ 0.</param>
     /// <param name="ridge">Ridge λ &gt; 0 (prior precision).</param>
-    public LinUcbModel(int dimension = Features.FeatureLayout.Dimension, double alpha = DefaultAlpha, double ridge = DefaultRidge)
+    /// <param name="priorMean">θ before any data (b starts at λ·θ₀); zeros when empty.</param>
+    public LinUcbModel(
+        int dimension = Features.FeatureLayout.Dimension, double alpha = DefaultAlpha, double ridge = DefaultRidge, IReadOnlyList<double>? priorMean = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         if (!(alpha >= 0) || double.IsInfinity(alpha))
@@ -66,6 +68,21 @@ public sealed class LinUcbModel
         {
             _a[(i * dimension) + i] = ridge;
             _aInverse[(i * dimension) + i] = 1.0 / ridge;
+        }
+
+        if (priorMean is { Count: > 0 })
+        {
+            if (priorMean.Count != dimension || !priorMean.All(double.IsFinite))
+            {
+                throw new ArgumentException($"The prior mean must hold {dimension} finite values.", nameof(priorMean));
+            }
+
+            for (var i = 0; i < dimension; i++)
+            {
+                _b[i] = ridge * priorMean[i];
+            }
+
+            RecomputeTheta();
         }
     }
 
@@ -210,7 +227,8 @@ public sealed class LinUcbModel
     /// observations weigh less than new ones and the confidence bound widens again (the model keeps exploring).
     /// </summary>
     /// <param name="factor">In (0, 1]; 1 forgets nothing.</param>
-    public void Decay(double factor)
+    /// <param name="priorMean">The θ₀ the model was created with (b decays towards λ·θ₀); zeros when null.</param>
+    public void Decay(double factor, IReadOnlyList<double>? priorMean = null)
     {
         if (!(factor > 0) || factor > 1)
         {
@@ -231,7 +249,8 @@ public sealed class LinUcbModel
                 _a[(i * d) + j] = prior + (factor * (_a[(i * d) + j] - prior));
             }
 
-            _b[i] *= factor;
+            var priorB = priorMean is { Count: > 0 } ? Ridge * priorMean[i] : 0.0;
+            _b[i] = priorB + (factor * (_b[i] - priorB));
         }
 
         RecomputeInverse();

@@ -72,8 +72,6 @@ public static class CandidateFeaturizer
             destination[FeatureLayout.ProductAffinity] = ViewerAffinities.Lookup(viewer.Products, candidate.ProductId);
         }
 
-        destination[FeatureLayout.RelativePrice] = Math.Clamp(LogPrice(candidate) - stream.MeanLogPrice, -2.0, 2.0) / 2.0;
-        destination[FeatureLayout.Scarcity] = candidate.StockLeft is { } stock ? 5.0 / (5.0 + Math.Max(0, stock)) : 0.0;
         destination[FeatureLayout.PinRecency] = candidate.SecondsSinceLastPinned is { } seconds
             ? Math.Exp(-Math.Max(0, seconds) / PinRecencySeconds)
             : 0.0;

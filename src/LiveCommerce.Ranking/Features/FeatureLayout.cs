@@ -3,7 +3,9 @@ namespace LiveCommerce.Ranking.Features;
 /// <summary>
 /// Index of each entry of the fixed feature vector the bandit learns over. Every entry is scaled to roughly [-1, 1] so
 /// one exploration parameter fits all of them, and no entry is a copy or a sum of others (a constant would duplicate
-/// <see cref="Bias"/>). Changing the layout invalidates stored models (their dimension no longer matches).
+/// <see cref="Bias"/>). Static product traits such as price or stock are left out on purpose: their effect on clicks is
+/// already in each product's own click rate, and with the few hundred lists a stream shows, a shared weight on them mostly
+/// learns noise. Changing the layout invalidates stored models (their dimension no longer matches).
 /// </summary>
 public static class FeatureLayout
 {
@@ -40,29 +42,30 @@ public static class FeatureLayout
     /// <summary>The viewer's affinity to the product itself, [0, 1].</summary>
     public const int ProductAffinity = 8;
 
-    /// <summary>Natural log of the major-unit price minus the stream's mean, clamped to ±2, divided by 2.</summary>
-    public const int RelativePrice = 9;
-
-    /// <summary>Low-stock pressure <c>5 / (5 + stock)</c>; 0 when stock is not tracked.</summary>
-    public const int Scarcity = 10;
-
     /// <summary><c>exp(−minutes since the last pin / 10)</c>: near 1 just after a pin, 0 if never pinned.</summary>
-    public const int PinRecency = 11;
+    public const int PinRecency = 9;
 
     /// <summary>
     /// Training only: <c>1 − 1/log2(1 + position)</c> of the position the product was shown at (0 at the top). It lets the
     /// model absorb whatever position effect examination weighting leaves; scoring always uses 0, the top position, so
     /// every product is compared as if it were shown first.
     /// </summary>
-    public const int Position = 12;
+    public const int Position = 10;
+
+    /// <summary>
+    /// What the model believes before any data, in reward units per feature: an attractive product, one the viewer
+    /// opened before, and one of a category the viewer likes are worth more. It makes the second list of a new
+    /// stream already follow its first clicks; data outweighs it within a few dozen lists.
+    /// </summary>
+    public static IReadOnlyList<double> PriorMean { get; } = [0.0, 0.15, 0.0, 0.0, 0.0, 0.0, 0.05, 0.02, 0.15, 0.0, 0.0];
 
     /// <summary>Length of the feature vector.</summary>
-    public const int Dimension = 13;
+    public const int Dimension = 11;
 
     /// <summary>Human-readable names, by index (for logs, tooling and the docs).</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "bias", "attractiveness", "cart_rate", "purchase_rate", "trend", "novelty",
-        "category_affinity", "seller_affinity", "product_affinity", "relative_price", "scarcity", "pin_recency", "position",
+        "category_affinity", "seller_affinity", "product_affinity", "pin_recency", "position",
     ];
 }
