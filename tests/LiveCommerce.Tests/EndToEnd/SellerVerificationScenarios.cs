@@ -162,7 +162,9 @@ public abstract class SellerVerificationScenarios
         // The same kind again is idempotent: the first verification's time stays.
         Assert.Equal(verification, await Admin.VerifySellerAsync(sellerId, SellerKinds.LocalSme));
 
-        // Another kind replaces it: a platform seller's products are all platform's, whatever their labels.
+        // Another kind replaces it: a platform seller's products are all platform's, whatever their labels. (The
+        // snapshot is read first, so the stream's cards are cached when the change is made: the slowest case.)
+        await Host.Api("anyone").GetStreamAsync(stream.Id);
         var replaced = await Admin.VerifySellerAsync(sellerId, SellerKinds.Platform);
         Assert.Equal(SellerKinds.Platform, replaced.SellerKind);
         Assert.True(replaced.VerifiedAt >= verification.VerifiedAt);
@@ -174,6 +176,7 @@ public abstract class SellerVerificationScenarios
         Assert.Equal((SellerKinds.Platform, false), (pinned.VerifiedSellerKind, pinned.SellerKindVerified));
 
         // Revoked: nothing is verified any more.
+        await Host.Api("anyone").GetStreamAsync(stream.Id);
         await Admin.RevokeSellerVerificationAsync(sellerId);
         await ExpectProductsAsync(ids, null);
         await ExpectShownAsync(ids, stream.Id, null, json, messagePack);
