@@ -5,6 +5,7 @@ using LiveCommerce.Contracts.Analytics;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
+using LiveCommerce.Contracts.Sellers;
 using LiveCommerce.Contracts.Serialization;
 using LiveCommerce.Contracts.Streams;
 
@@ -98,7 +99,19 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
 
     /// <summary>A seller's own products across streams (that seller or an admin).</summary>
     public Task<SellerAnalytics> GetSellerAnalyticsAsync(string sellerId, CancellationToken cancellationToken = default) =>
-        SendAsync<SellerAnalytics>(HttpMethod.Get, "/api/sellers/" + Uri.EscapeDataString(sellerId) + "/analytics", null, cancellationToken);
+        SendAsync<SellerAnalytics>(HttpMethod.Get, SellerPath(sellerId) + "/analytics", null, cancellationToken);
+
+    /// <summary>Verifies a seller as <paramref name="sellerKind"/> (<c>local-sme</c>, <c>brand</c> or <c>platform</c>; admins only).</summary>
+    public Task<SellerVerification> VerifySellerAsync(string sellerId, string sellerKind, CancellationToken cancellationToken = default) =>
+        SendAsync<SellerVerification>(HttpMethod.Post, SellerPath(sellerId) + "/verification", new VerifySellerRequest { SellerKind = sellerKind }, cancellationToken);
+
+    /// <summary>Reads a seller's verification (that seller or an admin); 404 when the seller is not verified.</summary>
+    public Task<SellerVerification> GetSellerVerificationAsync(string sellerId, CancellationToken cancellationToken = default) =>
+        SendAsync<SellerVerification>(HttpMethod.Get, SellerPath(sellerId) + "/verification", null, cancellationToken);
+
+    /// <summary>Revokes a seller's verification (admins only); revoking none is not an error.</summary>
+    public Task RevokeSellerVerificationAsync(string sellerId, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Delete, SellerPath(sellerId) + "/verification", null, cancellationToken);
 
     /// <summary>Sends any request to the engine and reads a <typeparamref name="T"/> from the answer.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default)
@@ -130,6 +143,8 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     }
 
     private static string StreamPath(string streamId) => $"/api/streams/{Uri.EscapeDataString(streamId)}";
+
+    private static string SellerPath(string sellerId) => $"/api/sellers/{Uri.EscapeDataString(sellerId)}";
 
     private static async Task<ProblemBody?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

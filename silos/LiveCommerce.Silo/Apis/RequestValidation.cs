@@ -1,6 +1,7 @@
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Contracts.Products;
+using LiveCommerce.Contracts.Sellers;
 using LiveCommerce.Contracts.Streams;
 
 namespace LiveCommerce.Silo.Apis;
@@ -176,6 +177,26 @@ public static class RequestValidation
         if (request.MaxOfferUnits is < 1 or > MaxStock)
         {
             errors["maxOfferUnits"] = [$"maxOfferUnits must be 1 to {MaxStock}, or null for no cap."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>Validates a seller verification (<c>POST /api/sellers/{sellerId}/verification</c>): one known seller kind.</summary>
+    public static Dictionary<string, string[]> Check(VerifySellerRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request is null)
+        {
+            errors["body"] = ["A JSON body is required."];
+        }
+        else if (request.SellerKind is null)
+        {
+            errors["sellerKind"] = ["sellerKind is required: local-sme, brand or platform."];
+        }
+        else if (!SellerKinds.IsKnown(request.SellerKind))
+        {
+            errors["sellerKind"] = ["sellerKind must be local-sme, brand or platform."];
         }
 
         return errors;

@@ -72,6 +72,7 @@ public static class EngineExtensions
         app.MapOffersApi();
         app.MapOrdersApi();
         app.MapAnalyticsApi();
+        app.MapSellersApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentApi();

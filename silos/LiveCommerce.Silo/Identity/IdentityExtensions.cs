@@ -96,6 +96,7 @@ public static class IdentityExtensions
             .AddPolicy(Roles.SignedIn, policy => policy.RequireAuthenticatedUser().RequireClaim("sub"))
             .AddPolicy(Roles.CanListProducts, policy => policy.RequireClaim("sub").RequireRole(Roles.Seller, Roles.Creator, Roles.Admin))
             .AddPolicy(Roles.CanHostStreams, policy => policy.RequireClaim("sub").RequireRole(Roles.Creator))
+            .AddPolicy(Roles.AdminOnly, policy => policy.RequireClaim("sub").RequireRole(Roles.Admin))
             .AddPolicy(Roles.HubAccess, policy => policy
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
                 .RequireAssertion(context =>

@@ -21,6 +21,9 @@ public static class Roles
     /// <summary>Policy: may create and run streams (creator).</summary>
     public const string CanHostStreams = nameof(CanHostStreams);
 
+    /// <summary>Policy: operates the platform (admin).</summary>
+    public const string AdminOnly = nameof(AdminOnly);
+
     /// <summary>Policy: a signed-in user of any role.</summary>
     public const string SignedIn = nameof(SignedIn);
 

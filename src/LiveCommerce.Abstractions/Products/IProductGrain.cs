@@ -1,3 +1,4 @@
+using LiveCommerce.Abstractions.Sellers;
 using LiveCommerce.Contracts.Products;
 
 namespace LiveCommerce.Abstractions.Products;
@@ -26,6 +27,13 @@ public interface IProductGrain : IGrainWithStringKey
     /// <summary>Applies a stock operation once per id (see <see cref="Stock.StockOperation"/>); 409 when stock is short.</summary>
     [Alias("ApplyAsync")]
     Task ApplyAsync(Stock.StockOperation operation);
+
+    /// <summary>
+    /// Takes the seller's verification as of <paramref name="standing"/> (sent by the seller after a change); a standing
+    /// no newer than the one the product has changes nothing, and so does one for a product not created yet.
+    /// </summary>
+    [Alias("ApplySellerStandingAsync")]
+    Task ApplySellerStandingAsync(SellerStanding standing);
 
     /// <summary>Where every unit is: in stock, lent to offers, or sold.</summary>
     [Alias("GetInventoryAsync")]

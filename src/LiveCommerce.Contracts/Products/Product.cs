@@ -44,4 +44,13 @@ public sealed record Product
 
     /// <summary>The seller's terms for other creators' streams, or null: only the seller's own streams run offers on it.</summary>
     [Id(12)] public SellerTerms? Terms { get; init; }
+
+    /// <summary>
+    /// The kind an admin verified the product's seller as (contract v2), or null while the seller is not verified.
+    /// It applies to all the seller's products, whatever <see cref="SellerKind"/> each one carries.
+    /// </summary>
+    [Id(13)] public string? VerifiedSellerKind { get; init; }
+
+    /// <summary>Whether the seller is verified as exactly the product's own <see cref="SellerKind"/>.</summary>
+    public bool SellerKindVerified => SellerKinds.IsVerifiedAs(SellerKind, VerifiedSellerKind);
 }

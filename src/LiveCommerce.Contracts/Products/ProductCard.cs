@@ -30,6 +30,12 @@ public sealed record ProductCard
     /// <summary>Category, if any.</summary>
     [Id(7)] public string? Category { get; init; }
 
+    /// <summary>The kind an admin verified the product's seller as, or null while the seller is not verified.</summary>
+    [Id(8)] public string? VerifiedSellerKind { get; init; }
+
+    /// <summary>Whether the seller is verified as exactly the product's own <see cref="SellerKind"/>.</summary>
+    public bool SellerKindVerified => SellerKinds.IsVerifiedAs(SellerKind, VerifiedSellerKind);
+
     /// <summary>Builds the card of a product as shown in a stream.</summary>
     public static ProductCard From(Product product, string streamId) => new()
     {
@@ -41,5 +47,6 @@ public sealed record ProductCard
         Stock = product.Stock,
         SellerKind = product.SellerKind,
         Category = product.Category,
+        VerifiedSellerKind = product.VerifiedSellerKind,
     };
 }

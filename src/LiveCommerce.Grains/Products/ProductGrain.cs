@@ -1,6 +1,7 @@
 using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Products.Stock;
+using LiveCommerce.Abstractions.Sellers;
 using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Grains.Storage;
@@ -26,6 +27,9 @@ public sealed class ProductGrain(
             return existing;
         }
 
+        // The seller's stored verification as of now; a change the seller is handing out at this moment reaches
+        // this product afterwards, as the catalog already lists it.
+        var standing = await GrainFactory.GetGrain<ISellerGrain>(sellerId).GetStandingAsync();
         var product = new Product
         {
             Id = this.GetPrimaryKeyString(),
@@ -40,9 +44,11 @@ public sealed class ProductGrain(
             SellerKind = request.SellerKind ?? SellerKinds.Brand,
             Origin = request.Origin,
             CreatedAt = time.GetUtcNow(),
+            VerifiedSellerKind = standing.VerifiedKind,
         };
         state.State.Product = product;
         state.State.Received = product.Stock;
+        state.State.SellerRevision = standing.Revision;
         await state.WriteOrReloadAsync(this);
         return product;
     }
@@ -80,6 +86,20 @@ public sealed class ProductGrain(
         state.State.Product = product with { Terms = terms };
         await state.WriteOrReloadAsync(this);
         return state.State.Product;
+    }
+
+    /// <inheritdoc />
+    public async Task ApplySellerStandingAsync(SellerStanding standing)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        if (state.State.Product is not { } product || standing.Revision <= state.State.SellerRevision)
+        {
+            return;
+        }
+
+        state.State.Product = product with { VerifiedSellerKind = standing.VerifiedKind };
+        state.State.SellerRevision = standing.Revision;
+        await state.WriteOrReloadAsync(this);
     }
 
     /// <inheritdoc />

@@ -23,4 +23,10 @@ public sealed record ProductState
     /// late duplicate of any of them changes nothing (see <see cref="StockLedger"/>).
     /// </summary>
     [Id(6)] public Dictionary<string, AppliedStock> Operations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The revision of the seller's verification that <see cref="Product"/> shows (its
+    /// <see cref="Contracts.Products.Product.VerifiedSellerKind"/>); an older one sent late changes nothing.
+    /// </summary>
+    [Id(7)] public long SellerRevision { get; set; }
 }

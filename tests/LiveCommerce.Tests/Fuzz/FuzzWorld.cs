@@ -57,7 +57,18 @@ public sealed record FuzzWorld(
         {
             var product = await creator.GetProductAsync(productId);
             var inventory = await Stock.OfAsync(host, productId);
-            lines.Add($"product {product.Id} {product.Name} {product.Price.Amount} {product.Price.Currency} stock={product.Stock} inventory={inventory}");
+            lines.Add($"product {product.Id} {product.Name} {product.Price.Amount} {product.Price.Currency} stock={product.Stock} inventory={inventory} verified={product.VerifiedSellerKind}");
+        }
+
+        // No bad request verifies the creator: the fuzzer's verification bodies are all bad, its revocations name others.
+        try
+        {
+            var verification = await host.Api("fuzz-admin", "admin").GetSellerVerificationAsync(CreatorId);
+            lines.Add($"verification {verification.SellerKind} {verification.VerifiedAt:O}");
+        }
+        catch (LiveApiException unverified) when (unverified.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            lines.Add("verification none");
         }
 
         var catalog = await creator.ListProductsAsync(CreatorId);
@@ -67,7 +78,7 @@ public sealed record FuzzWorld(
         lines.AddRange(snapshot.Offers.OrderBy(o => o.Id, StringComparer.Ordinal)
             .Select(o => $"offer {o.Id} {o.ProductId} {o.Price.Amount} {o.Quantity} remaining={o.Remaining} {o.Status} {o.EndsAt:O}"));
         // The cards' stock is a cached figure the stream refreshes on its own; the product lines above carry the real one.
-        lines.AddRange(snapshot.Products.OrderBy(p => p.ProductId, StringComparer.Ordinal).Select(p => $"card {p.ProductId} {p.Price.Amount}"));
+        lines.AddRange(snapshot.Products.OrderBy(p => p.ProductId, StringComparer.Ordinal).Select(p => $"card {p.ProductId} {p.Price.Amount} {p.VerifiedSellerKind}"));
         var streams = await creator.ListStreamsAsync(CreatorId);
         lines.Add("streams " + string.Join(",", streams.Select(s => s.Id + ":" + s.Status)));
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Testing;
 
 namespace LiveCommerce.Tests.Fuzz;
@@ -147,7 +148,7 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
     private (string Method, string Path, string? Body, bool MustRefuse) Endpoint(Random random)
     {
         var stream = StreamId(random, out var realStream);
-        switch (random.Next(22))
+        switch (random.Next(24))
         {
             case 0:
             case 1:
@@ -189,6 +190,14 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
                 return random.Next(2) == 0
                     ? ("GET", "/api/orders/" + PathId(random, world.OrderId), null, false)
                     : ("GET", "/api/orders" + Query(random, "page", "pageSize"), null, false);
+            case 21:
+                // Every verification body is bad, so even an admin's is refused and no seller is ever verified.
+                return ("POST", $"/api/sellers/{PathId(random, world.CreatorId)}/verification", VerificationBody(random), true);
+            case 22:
+                // A revocation names sellers that have none (an admin's is then harmless); reads name the creator too.
+                return random.Next(2) == 0
+                    ? ("GET", $"/api/sellers/{PathId(random, world.CreatorId)}/verification", null, false)
+                    : ("DELETE", $"/api/sellers/{PathId(random, "unverified-seller")}/verification", null, false);
             default:
                 return (random.Next(3) == 0 ? "POST" : "GET", BadValues.Pick(random, new[]
                 {
@@ -322,6 +331,27 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
         {
             ["minLivePrice"] = Money(random),
             ["maxOfferUnits"] = JsonNode.Parse(BadValues.Pick(random, new[] { "0", "-1", "2147483647", "-2147483648", "1e300", "\"5\"", "[]" })),
+        };
+        return body.ToJsonString(Deep);
+    }
+
+    private static string VerificationBody(Random random)
+    {
+        if (random.Next(4) == 0)
+        {
+            return Whole(random);
+        }
+
+        var body = new JsonObject { ["sellerKind"] = "local-sme" };
+        Scramble(random, body);
+        body["sellerKind"] = random.Next(3) switch
+        {
+            0 => JsonValue.Create(BadValues.Pick(random, new[]
+            {
+                "", "LOCAL-SME", "local_sme", "Local-Sme", "bank", " brand", "brand ", "Platform", "platform\u0000", "brand\u200b", "local-sme\n", "null",
+            })),
+            1 => JsonValue.Create(BadValues.String(random) is var text && SellerKinds.IsKnown(text) ? "bank" : text),
+            _ => JsonNode.Parse(BadValues.Pick(random, new[] { "null", "1", "[]", "{}", "true", "[\"brand\"]", "{\"kind\":\"brand\"}" })),
         };
         return body.ToJsonString(Deep);
     }
