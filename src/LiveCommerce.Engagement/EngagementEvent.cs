@@ -38,7 +38,7 @@ public readonly record struct EngagementEvent
     /// <summary>Where an impression was shown, or where a click came from.</summary>
     public EngagementSurface Surface { get; init; }
 
-    /// <summary>The 1-based position of a list impression in the ranked list shown; 0 when it has none.</summary>
+    /// <summary>The 1-based position of a list impression, or of the product a list click opened, in the ranked list shown; 0 when unknown.</summary>
     public int Position { get; init; }
 
     /// <summary>How much attention a list impression's position gets, 0 to 1 (the ranker's examination weight); 0 otherwise.</summary>

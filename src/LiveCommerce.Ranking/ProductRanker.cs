@@ -20,6 +20,14 @@ namespace LiveCommerce.Ranking;
 /// </summary>
 public sealed class ProductRanker
 {
+    /// <summary>
+    /// A fixed part of every score: this weight times the product's examination-corrected click rate feature
+    /// (<see cref="FeatureLayout.Attractiveness"/>). The stream's own evidence about a product, corrected for where it was
+    /// shown, is the most reliable signal there is; the learned model adds to it (personal affinities, carts, trend) but
+    /// cannot, from a few hundred noisy lists, turn it upside down.
+    /// </summary>
+    public const double AttractivenessAnchor = 0.3;
+
     private readonly double[] _features = new double[FeatureLayout.Dimension];
     private double[] _scores = [];
     private double[] _sortKeys = [];
@@ -126,7 +134,7 @@ public sealed class ProductRanker
     {
         ArgumentNullException.ThrowIfNull(context);
         CandidateFeaturizer.Featurize(candidate, stream, context.Viewer, _features);
-        return Model.Score(_features, context.Explore);
+        return Model.Score(_features, context.Explore) + (AttractivenessAnchor * _features[FeatureLayout.Attractiveness]);
     }
 
     /// <summary>
@@ -158,7 +166,7 @@ public sealed class ProductRanker
         {
             var c = candidates[i] ?? throw new ArgumentException("Candidates must not be null.", nameof(candidates));
             CandidateFeaturizer.Featurize(c, stream, viewer, _features);
-            var score = Model.Score(_features, explore);
+            var score = Model.Score(_features, explore) + (AttractivenessAnchor * _features[FeatureLayout.Attractiveness]);
             _scores[i] = double.IsNaN(score) ? double.NegativeInfinity : score;
             _kinds[i] = c.SellerKind;
             _scoreOrder[i] = i;

@@ -27,10 +27,17 @@ public sealed record RankingCandidate
     public long Impressions { get; init; }
 
     /// <summary>
-    /// Examination of its list impressions in this stream: Σ <see cref="Ranking.Examination.Weight"/> of the positions it was
-    /// shown at. Click rates are list clicks over this, which takes position bias out of them.
+    /// Examination of its list impressions in this stream: Σ of the attention each position it was shown at gets (the
+    /// engine uses the stream's fitted <see cref="Features.PositionCurve"/>). Click rates are list clicks over this, which
+    /// takes position bias out of them.
     /// </summary>
     public double Examination { get; init; }
+
+    /// <summary>List impressions in this stream by position (index 0 = position 1): what <see cref="Features.PositionCurve"/> is fitted from.</summary>
+    public IReadOnlyList<long> PositionImpressions { get; init; } = [];
+
+    /// <summary>List clicks in this stream by the position the product was shown at (index 0 = position 1).</summary>
+    public IReadOnlyList<long> PositionClicks { get; init; } = [];
 
     /// <summary>Clicks from the ranked list in this stream (the pinned card, offers and the chat don't count).</summary>
     public long ListClicks { get; init; }

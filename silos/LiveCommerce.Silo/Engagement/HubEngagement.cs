@@ -87,7 +87,8 @@ public sealed class HubEngagement(
         }
 
         var (viewerId, userId) = Viewer(context);
-        recorder.Record(EngagementEvent.Click(streamId, set.Facts[index], viewerId, userId is null, time.GetUtcNow(), surface));
+        var click = EngagementEvent.Click(streamId, set.Facts[index], viewerId, userId is null, time.GetUtcNow(), surface);
+        recorder.Record(surface == EngagementSurface.List ? click with { Position = feedback.PositionOf(streamId, viewerId, productId) } : click);
         feedback.Clicked(viewerId, set, productId, surface == EngagementSurface.List);
     }
 

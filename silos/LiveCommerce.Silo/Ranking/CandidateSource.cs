@@ -6,8 +6,8 @@ using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Engagement;
 using LiveCommerce.Ranking;
+using LiveCommerce.Ranking.Features;
 using Microsoft.Extensions.Options;
-using RankingSellerKinds = LiveCommerce.Ranking.SellerKinds;
 
 namespace LiveCommerce.Silo.Ranking;
 
@@ -127,6 +127,8 @@ public sealed class CandidateSource(
                 SellerKind = RankingKindOf(card),
                 Impressions = figure.Impressions,
                 Examination = figure.Examination,
+                PositionImpressions = figure.PositionImpressions,
+                PositionClicks = figure.PositionClicks,
                 ListClicks = figure.ListClicks,
                 Clicks = figure.Clicks,
                 CartActions = figure.CartActions,
@@ -147,16 +149,36 @@ public sealed class CandidateSource(
             facts[i] = new ProductFacts(card.ProductId, sellerId, card.SellerKind, card.Category);
         }
 
-        return new StreamCandidates(snapshot.Id, snapshot.CreatorId, snapshot.Pinned?.ProductId, candidates, facts, now, StreamCandidates.EpisodeOf(snapshot));
+        // Click rates go by the attention each position really gets in this stream, fitted from its clicks by position.
+        var curve = PositionCurve.Fit(candidates);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (candidates[i].PositionImpressions.Count > 0)
+            {
+                candidates[i] = candidates[i] with { Examination = curve.ExaminationOf(candidates[i]) };
+            }
+        }
+
+        return new StreamCandidates(
+            snapshot.Id, snapshot.CreatorId, snapshot.Pinned?.ProductId, candidates, facts, now, StreamCandidates.EpisodeOf(snapshot), curve);
     }
 
     /// <summary>The kind the exposure floor goes by (see <see cref="RankingCandidate.SellerKind"/>).</summary>
     /// <param name="card">The product card.</param>
     /// <returns>The ranking kind.</returns>
+    /// <remarks>
+    /// Only a product whose seller an admin verified as <c>local-sme</c>, and which is labelled so, counts for the floor;
+    /// every product of a seller verified as <c>platform</c>, and every product labelled platform, is platform (never
+    /// lifted); the rest rank as brands.
+    /// </remarks>
     public static SellerKind RankingKindOf(ProductCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        RankingSellerKinds.TryParse(card.SellerKind, out var kind);
-        return kind;
+        if (card.VerifiedSellerKind == Contracts.Products.SellerKinds.Platform || card.SellerKind == Contracts.Products.SellerKinds.Platform)
+        {
+            return SellerKind.Platform;
+        }
+
+        return card.SellerKindVerified && card.SellerKind == Contracts.Products.SellerKinds.LocalSme ? SellerKind.LocalSme : SellerKind.Brand;
     }
 }

@@ -17,6 +17,13 @@ namespace LiveCommerce.Silo.Ranking;
 /// </summary>
 public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// The least examination weight an impression is learned with. A click far down, where the fitted curve says few
+    /// viewers look, would otherwise count as dozens of impressions' worth and let one lucky click swing the model; the
+    /// clip trades a little bias for much less variance.
+    /// </summary>
+    public const double MinExamination = 0.25;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<(string StreamId, string ViewerId), ShownList> _shown = [];
     private readonly double[] _features = new double[FeatureLayout.Dimension];
@@ -106,6 +113,19 @@ public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvid
                     shown.Credit(productId, EngagementReward.Purchase, needsClick: true);
                 }
             }
+        }
+    }
+
+    /// <summary>Where a viewer's open list showed a product.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <param name="viewerId">The viewer id.</param>
+    /// <param name="productId">The product.</param>
+    /// <returns>The 1-based position, or 0 when the viewer has no open list with it.</returns>
+    public int PositionOf(string streamId, string viewerId, string productId)
+    {
+        lock (_gate)
+        {
+            return _shown.TryGetValue((streamId, viewerId), out var shown) ? Array.IndexOf(shown.Order, productId) + 1 : 0;
         }
     }
 
@@ -207,7 +227,7 @@ public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvid
             }
 
             CandidateFeaturizer.Featurize(shown.Candidates.Candidates[index], shown.Candidates.Summary, shown.Viewer, position, _features);
-            _open.Add(_features, position, shown.Rewards.GetValueOrDefault(productId));
+            _open.Add(_features, Math.Max(MinExamination, shown.Candidates.Curve.Weight(position)), shown.Rewards.GetValueOrDefault(productId));
         }
     }
 

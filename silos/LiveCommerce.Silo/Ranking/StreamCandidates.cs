@@ -18,9 +18,12 @@ public sealed class StreamCandidates
     /// <param name="facts">The engagement facts of each candidate.</param>
     /// <param name="builtAt">When the figures were read.</param>
     /// <param name="episode">What the stream shows besides the list (pin and offers): a change ends the lists' episodes.</param>
+    /// <param name="curve">The stream's fitted position curve.</param>
     public StreamCandidates(
-        string streamId, string creatorId, string? pinnedProductId, RankingCandidate[] candidates, ProductFacts[] facts, DateTimeOffset builtAt, string episode)
+        string streamId, string creatorId, string? pinnedProductId, RankingCandidate[] candidates, ProductFacts[] facts, DateTimeOffset builtAt, string episode,
+        PositionCurve curve)
     {
+        Curve = curve;
         StreamId = streamId;
         Episode = episode;
         CreatorId = creatorId;
@@ -41,6 +44,9 @@ public sealed class StreamCandidates
 
     /// <summary>The stream's creator.</summary>
     public string CreatorId { get; }
+
+    /// <summary>How much attention each position of this stream's lists gets, fitted from its clicks by position.</summary>
+    public PositionCurve Curve { get; }
 
     /// <summary>The pin and the offers running when built, as one key: when it changes, a new episode begins.</summary>
     public string Episode { get; }

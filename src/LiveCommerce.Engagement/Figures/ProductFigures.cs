@@ -24,6 +24,12 @@ public sealed record ProductFigures(
     /// <summary>Purchase actions: order lines, whatever their quantities.</summary>
     public long PurchaseActions { get; init; }
 
+    /// <summary>In one stream: list impressions by position (index 0 = position 1), up to the last position seen.</summary>
+    public IReadOnlyList<long> PositionImpressions { get; init; } = [];
+
+    /// <summary>In one stream: list clicks by the position the product was shown at (index 0 = position 1).</summary>
+    public IReadOnlyList<long> PositionClicks { get; init; } = [];
+
     /// <summary>A product with nothing recorded.</summary>
     /// <param name="productId">The product.</param>
     /// <returns>All zeros.</returns>

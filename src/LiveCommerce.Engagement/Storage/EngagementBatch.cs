@@ -121,6 +121,7 @@ public sealed class EngagementBatch
                     Add(streamProducts, Field(productId, Examination), micros);
                     Add(product, Examination, micros);
                     Add(StreamKinds(e.StreamId), Examination + Separator + kind, micros);
+                    Add(streamProducts, Field(productId, PositionImpressions(e.Position)), 1);
                     AddTrend(productId, Examination, micros, e.Timestamp, options, trendTtl);
                 }
 
@@ -139,6 +140,10 @@ public sealed class EngagementBatch
                     Add(streamProducts, Field(productId, ListClicks), count);
                     Add(product, ListClicks, count);
                     AddTrend(productId, ListClicks, count, e.Timestamp, options, trendTtl);
+                    if (e.Position > 0)
+                    {
+                        Add(streamProducts, Field(productId, PositionClicks(e.Position)), count);
+                    }
                 }
 
                 AddAffinity(e, options.ClickWeight);

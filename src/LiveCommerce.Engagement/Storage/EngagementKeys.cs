@@ -36,6 +36,9 @@ public static class EngagementKeys
     /// <summary>Purchase actions (one per product line of a confirmed order, whatever the quantity).</summary>
     public const string PurchaseActions = "buys";
 
+    /// <summary>The last position counted on its own by <see cref="PositionImpressions"/>; lower positions count with it.</summary>
+    public const int MaxCountedPosition = 50;
+
     /// <summary>Millionths per unit of <see cref="Examination"/>.</summary>
     public const double ExaminationScale = 1_000_000.0;
 
@@ -111,6 +114,16 @@ public static class EngagementKeys
     /// <param name="currency">ISO 4217 code.</param>
     /// <returns><c>rev|CUR</c>.</returns>
     public static string RevenueOf(string currency) => Revenue + Separator + currency;
+
+    /// <summary>List impressions of a product at one position: <c>pi{position}</c> (the ranker fits its position curve from these).</summary>
+    /// <param name="position">The 1-based position; beyond <see cref="MaxCountedPosition"/> counts as that.</param>
+    /// <returns>The counter name.</returns>
+    public static string PositionImpressions(int position) => "pi" + Math.Clamp(position, 1, MaxCountedPosition).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>List clicks of a product shown at one position: <c>pc{position}</c>.</summary>
+    /// <param name="position">The 1-based position; beyond <see cref="MaxCountedPosition"/> counts as that.</param>
+    /// <returns>The counter name.</returns>
+    public static string PositionClicks(int position) => "pc" + Math.Clamp(position, 1, MaxCountedPosition).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An examination weight in millionths; weights outside [0, 1] (or NaN) are clamped.</summary>
     /// <param name="weight">The weight of one list impression.</param>

@@ -228,11 +228,20 @@ public abstract class EngagementStoreBase : IEngagementStore
 
         var revenue = new Dictionary<string, long>(StringComparer.Ordinal);
         var prefix = Revenue + Separator;
+        var shown = new long[MaxCountedPosition];
+        var opened = new long[MaxCountedPosition];
+        var positions = 0;
         foreach (var (field, value) in counters)
         {
             if (field.StartsWith(prefix, StringComparison.Ordinal))
             {
                 revenue[field[prefix.Length..]] = ParseLong(value);
+            }
+            else if (field.Length > 2 && field[0] == 'p' && field[1] is 'i' or 'c'
+                && int.TryParse(field.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position is >= 1 and <= MaxCountedPosition)
+            {
+                (field[1] == 'i' ? shown : opened)[position - 1] = ParseLong(value);
+                positions = Math.Max(positions, position);
             }
         }
 
@@ -243,6 +252,8 @@ public abstract class EngagementStoreBase : IEngagementStore
             ListClicks = Long(counters, ListClicks),
             CartActions = Long(counters, CartActions),
             PurchaseActions = Long(counters, PurchaseActions),
+            PositionImpressions = shown[..positions],
+            PositionClicks = opened[..positions],
         };
     }
 }

@@ -40,9 +40,9 @@ public sealed class ModelBatch
 
     /// <summary>Adds one list impression.</summary>
     /// <param name="features">The product's features as shown, position included.</param>
-    /// <param name="position">The 1-based position it was shown at.</param>
+    /// <param name="examination">The examination weight of the position it was shown at, in (0, 1].</param>
     /// <param name="reward">The reward it earned (see <see cref="EngagementReward"/>).</param>
-    public void Add(ReadOnlySpan<double> features, int position, double reward)
+    public void Add(ReadOnlySpan<double> features, double examination, double reward)
     {
         if (features.Length != Dimension)
         {
@@ -54,7 +54,12 @@ public sealed class ModelBatch
             throw new ArgumentOutOfRangeException(nameof(reward), reward, "Reward must be finite.");
         }
 
-        var weight = Examination.Weight(Math.Max(1, position));
+        if (!(examination > 0) || examination > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(examination), examination, "Examination must be in (0, 1].");
+        }
+
+        var weight = examination;
         var d = Dimension;
         for (var r = 0; r < d; r++)
         {

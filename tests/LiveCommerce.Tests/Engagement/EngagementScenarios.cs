@@ -160,12 +160,16 @@ public abstract class EngagementScenarios
     [Fact]
     public async Task A_viewers_ranked_list_keeps_the_local_seller_floor_and_never_lifts_platform_products()
     {
-        var seller = Host.Api(Id("shop"), "seller");
+        // A verified local shop, a shop verified as the platform's own (its products labelled brand), and a brand.
+        var (localId, platformId, brandId) = (Id("local"), Id("platform"), Id("brand"));
+        var admin = Host.Api(Id("admin"), "admin");
+        await admin.VerifySellerAsync(localId, SellerKinds.LocalSme);
+        await admin.VerifySellerAsync(platformId, SellerKinds.Platform);
         var products = new List<Product>();
         for (var i = 0; i < 10; i++)
         {
-            products.Add(await seller.CreateProductAsync(Catalog.Product(
-                price: 100_000 + (i * 25_000), kind: i < 3 ? SellerKinds.LocalSme : i < 7 ? SellerKinds.Platform : SellerKinds.Brand)));
+            var (owner, kind) = i < 3 ? (localId, SellerKinds.LocalSme) : i < 7 ? (platformId, SellerKinds.Brand) : (brandId, SellerKinds.Brand);
+            products.Add(await Host.Api(owner, "seller").CreateProductAsync(Catalog.Product(price: 100_000 + (i * 25_000), kind: kind)));
         }
 
         var creator = Host.Api(Id("creator"), "creator");
@@ -189,9 +193,9 @@ public abstract class EngagementScenarios
         await Host.Services.GetRequiredService<RankingSync>().SyncAsync(closeAll: true);
         await using var viewer = await Host.ConnectViewerAsync(Id("viewer"));
         var snapshot = await viewer.JoinStreamAsync(stream.Id);
-        var kinds = snapshot.Products.Select(p => p.SellerKind).ToList();
+        var kinds = snapshot.Products.Select(p => p.SellerKindVerified ? p.SellerKind : "unverified").ToList();
         Assert.Equal(10, kinds.Count);
-        for (var k = 3; k <= kinds.Count; k++)
+        for (var k = 1; k <= kinds.Count; k++)
         {
             var local = kinds.Take(k).Count(kind => kind == SellerKinds.LocalSme);
             Assert.True(local >= Math.Min(3, (int)Math.Floor(0.3 * k)), $"prefix {k} holds {local} local-sme products: {string.Join(",", kinds)}");
@@ -199,6 +203,8 @@ public abstract class EngagementScenarios
 
         // The same candidates through the engine's model: with the floor, no platform product ranks above its pure score position.
         var candidates = (await Host.Services.GetRequiredService<CandidateSource>().GetAsync(stream.Id)).Candidates;
+        Assert.Equal(4, candidates.Count(c => c.SellerKind == SellerKind.Platform));
+        Assert.Equal(3, candidates.Count(c => c.SellerKind == SellerKind.LocalSme));
         var model = Host.Services.GetRequiredService<SharedRankingModel>();
         var fair = model.Rank(candidates, new RankingContext { LocalSellerExposureFloor = 0.3 });
         var pure = model.Rank(candidates, new RankingContext { LocalSellerExposureFloor = 0 });

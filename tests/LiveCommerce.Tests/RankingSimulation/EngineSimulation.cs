@@ -33,6 +33,18 @@ public sealed class EngineSimulation(SimWorld world, ClickModel clicks, Simulati
         var tag = Guid.NewGuid().ToString("N")[..8];
         var notes = new List<string>();
         var productIds = new string[world.Products.Count];
+
+        // Local shops and the platform's own shop are verified by an admin, as the floor counts verified sellers only.
+        var admin = host.Api($"sim-admin-{tag}", "admin");
+        foreach (var seller in world.Products.GroupBy(p => p.SellerIndex))
+        {
+            var kind = seller.First().SellerKind;
+            if (kind is SellerKinds.LocalSme or SellerKinds.Platform)
+            {
+                await admin.VerifySellerAsync($"sim-seller-{seller.Key}-{tag}", kind);
+            }
+        }
+
         foreach (var product in world.Products)
         {
             var seller = host.Api($"sim-seller-{product.SellerIndex}-{tag}", "seller");
