@@ -128,9 +128,13 @@ public sealed class LiveViewerClient : IAsyncDisposable
     public Task CommentAsync(string streamId, string text, CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync(HubMethods.Comment, streamId, text, cancellationToken);
 
-    /// <summary>Records that the viewer opened a product card.</summary>
+    /// <summary>Records that the viewer opened a product card from the ranked list (the v1 call, without a surface).</summary>
     public Task ViewProductAsync(string streamId, string productId, CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync(HubMethods.ViewProduct, streamId, productId, cancellationToken);
+
+    /// <summary>Records that the viewer opened a product card from <paramref name="surface"/>: <c>list</c>, <c>pinned</c>, <c>offer</c> or <c>chat</c>.</summary>
+    public Task ViewProductAsync(string streamId, string productId, string surface, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync(HubMethods.ViewProduct, streamId, productId, surface, cancellationToken);
 
     /// <summary>Adds units of a product to the viewer's cart.</summary>
     public Task<Cart> AddToCartAsync(string streamId, string productId, int quantity, CancellationToken cancellationToken = default) =>

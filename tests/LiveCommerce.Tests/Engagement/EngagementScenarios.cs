@@ -254,6 +254,47 @@ public abstract class EngagementScenarios
     }
 
     [Fact]
+    public async Task Clicks_from_every_surface_count_in_analytics_and_only_list_clicks_feed_the_ranker_on_both_protocols()
+    {
+        var (stream, products, creator) = await Catalog.LiveStreamAsync(Host, products: 3);
+        await using var json = await Host.ConnectViewerAsync(Id("viewer"));
+        await using var pack = await Host.ConnectViewerAsync(Id("viewer"), HubProtocol.MessagePack);
+        await json.JoinStreamAsync(stream.Id);
+        await pack.JoinStreamAsync(stream.Id);
+
+        await json.ViewProductAsync(stream.Id, products[0].Id);
+        await json.ViewProductAsync(stream.Id, products[1].Id, "pinned");
+        await pack.ViewProductAsync(stream.Id, products[0].Id, "list");
+        await pack.ViewProductAsync(stream.Id, products[2].Id, "chat");
+        await pack.ViewProductAsync(stream.Id, products[2].Id);
+        await json.ViewProductAsync(stream.Id, products[1].Id, "offer");
+        foreach (var viewer in new[] { json, pack })
+        {
+            foreach (var bad in new[] { "LIST", "banner", " list", new string('x', 5000) })
+            {
+                var error = await Assert.ThrowsAsync<HubException>(() => viewer.ViewProductAsync(stream.Id, products[0].Id, bad));
+                Assert.Contains("surface", error.Message, StringComparison.Ordinal);
+            }
+
+            Assert.True(viewer.IsConnected);
+        }
+
+        var analytics = await EventuallyAsync(
+            () => creator.SendAsync<StreamAnalytics>(HttpMethod.Get, $"/api/streams/{stream.Id}/analytics", null),
+            a => a.Products.Sum(p => p.Clicks) == 6);
+        Assert.Equal([2L, 2L, 2L], analytics.Products.Select(p => p.Clicks).ToArray());
+        var figures = await Host.Services.GetRequiredService<LiveCommerce.Engagement.IEngagementStore>()
+            .GetStreamProductsAsync(stream.Id, [.. products.Select(p => p.Id)]);
+        Assert.Equal([2L, 0L, 1L], figures.Select(f => f.ListClicks).ToArray());
+        Assert.All(figures, f => Assert.Equal(2, f.PositionImpressions.Sum()));
+        Assert.Equal(1L, figures[2].PositionClicks.Sum());
+
+        // Examination shares: two ranked lists of three, weighted 1, 0.63, 0.5 by position.
+        var exposure = await creator.SendAsync<StreamExposure>(HttpMethod.Get, $"/api/streams/{stream.Id}/exposure", null);
+        Assert.Equal(1.0, exposure.BySellerKind.Sum(k => k.ExaminationShare), 9);
+    }
+
+    [Fact]
     public async Task Revenue_past_the_64_bit_range_saturates_and_the_engine_keeps_running_and_answering()
     {
         var (stream, _, creator) = await Catalog.LiveStreamAsync(Host, products: 0);
