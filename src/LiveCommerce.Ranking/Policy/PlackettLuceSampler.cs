@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace LiveCommerce.Ranking.Policy;
 
 /// <summary>
@@ -18,9 +21,11 @@ namespace LiveCommerce.Ranking.Policy;
 /// <para>
 /// <b>Algorithm.</b> Sorting <c>score / T + Gumbel noise</c> in decreasing order yields an exact Plackett–Luce sample
 /// (the Gumbel-max trick applied without replacement); the choice probability of each step is then
-/// <c>w[k] / (w[k] + … + w[n−1])</c>, accumulated from the end in a rescaled form so it neither overflows nor
-/// underflows. Cost: O(n log n), two logarithms and about two exponentials per item. Ties between sort keys are
-/// broken by the lower index, so a seed always reproduces the same order.
+/// <c>w[k] / (w[k] + … + w[n−1])</c>, summed from the end (with a rescaled recurrence when a tail would underflow).
+/// Cost: O(n log n) — two vectorised logarithms and one vectorised exponential per item, and one sort of 64-bit
+/// words packing each key with its index. Ties between sort keys are broken by the lower index, so a seed always
+/// reproduces the same order on the same runtime (on another CPU family the last bit of a logarithm may differ,
+/// which can only swap two keys closer than about 10⁻¹³ — in practice never).
 /// </para>
 /// <para>Allocation-free once its buffers have grown to the longest list seen; not thread-safe (one per grain or thread).</para>
 /// </summary>
@@ -32,9 +37,21 @@ public sealed class PlackettLuceSampler
     /// <summary>Scaled log-weights are kept above this so that no arithmetic on them produces NaN.</summary>
     private const double LowestScaled = -1e300;
 
+    /// <summary>Lists up to this length are sorted with keys and indices packed in one word.</summary>
+    private const int PackedSortLimit = 1 << 16;
+
+    /// <summary>Suffix sums below this use the rescaled (underflow-proof) recurrence.</summary>
+    private const double SmallestSafeSum = 1e-280;
+
+    private const ulong SignBit = 1UL << 63;
+
+    private static readonly int Lanes = Vector256<double>.Count;
+
     private readonly PolicyRandom _seeded = new(0);
     private double[] _scaled = [];
     private double[] _keys = [];
+    private double[] _gathered = [];
+    private ulong[] _packed = [];
 
     /// <summary>Population standard deviation of the finite scores (0 when fewer than two are finite).</summary>
     /// <param name="scores">The scores; −∞ entries are ignored.</param>
@@ -215,6 +232,7 @@ public sealed class PlackettLuceSampler
         var n = scaled.Length;
         EnsureCapacity(n);
         var keys = _keys.AsSpan(0, finite);
+        var gathered = _gathered.AsSpan(0, finite);
         var head = 0;
         var tail = finite;
         for (var i = 0; i < n; i++)
@@ -226,23 +244,126 @@ public sealed class PlackettLuceSampler
                 continue;
             }
 
-            // Sort key: −(a + Gumbel), Gumbel = −ln(−ln U); ascending key = descending perturbed log-weight.
-            keys[head] = Math.Log(-Math.Log(random.NextOpenDouble())) - a;
+            keys[head] = random.NextOpenDouble();
+            gathered[head] = a;
             order[head++] = i;
         }
 
+        // Sort key: −(a + Gumbel), Gumbel = −ln(−ln U); ascending key = descending perturbed log-weight.
+        GumbelKeys(keys, gathered);
         var sampled = order[..finite];
-        keys.Sort(sampled);
-        BreakTiesByIndex(keys, sampled);
+        SortByKey(keys, sampled, n);
 
-        if (choiceProbabilities.IsEmpty)
+        if (!choiceProbabilities.IsEmpty)
+        {
+            ChoiceProbabilities(scaled, sampled, choiceProbabilities);
+        }
+    }
+
+    /// <summary>keys[j] = ln(−ln keys[j]) − a[j], four lanes at a time (the tail padded, so every key takes the same path).</summary>
+    private static void GumbelKeys(Span<double> keys, ReadOnlySpan<double> a)
+    {
+        var n = keys.Length;
+        var j = 0;
+        for (; j + Lanes <= n; j += Lanes)
+        {
+            var u = Vector256.Create<double>(keys.Slice(j, Lanes));
+            var key = Vector256.Log(-Vector256.Log(u)) - Vector256.Create<double>(a.Slice(j, Lanes));
+            key.CopyTo(keys.Slice(j, Lanes));
+        }
+
+        if (j < n)
+        {
+            Span<double> u = stackalloc double[Lanes];
+            Span<double> b = stackalloc double[Lanes];
+            u.Fill(0.5);
+            b.Clear();
+            keys[j..].CopyTo(u);
+            a[j..].CopyTo(b);
+            var key = Vector256.Log(-Vector256.Log(Vector256.Create<double>(u))) - Vector256.Create<double>(b);
+            key.CopyTo(u);
+            u[..(n - j)].CopyTo(keys[j..]);
+        }
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="indices"/> by ascending key, equal keys by lower index. Up to
+    /// <see cref="PackedSortLimit"/> items each key is packed with its index into one 64-bit word (the key keeps
+    /// 64 − ⌈log₂ n⌉ of its bits: a relative resolution below 10⁻¹³ for 500 items, far finer than any score), which
+    /// sorts about twice as fast as a key/value sort.
+    /// </summary>
+    /// <param name="keys">The keys.</param>
+    /// <param name="indices">The indices to sort, all below <paramref name="indexLimit"/>.</param>
+    /// <param name="indexLimit">One more than the largest index.</param>
+    private void SortByKey(ReadOnlySpan<double> keys, Span<int> indices, int indexLimit)
+    {
+        var n = keys.Length;
+        if (indexLimit > PackedSortLimit)
+        {
+            var copy = _gathered.AsSpan(0, n);
+            keys.CopyTo(copy);
+            copy.Sort(indices);
+            BreakTiesByIndex(copy, indices);
+            return;
+        }
+
+        var indexBits = indexLimit <= 1 ? 1 : 32 - BitOperations.LeadingZeroCount((uint)(indexLimit - 1));
+        var mask = (1UL << indexBits) - 1;
+        var packed = _packed.AsSpan(0, n);
+        for (var j = 0; j < n; j++)
+        {
+            packed[j] = (SortableBits(keys[j]) & ~mask) | (uint)indices[j];
+        }
+
+        packed.Sort();
+        for (var j = 0; j < n; j++)
+        {
+            indices[j] = (int)(packed[j] & mask);
+        }
+    }
+
+    /// <summary>Maps a double to an unsigned integer with the same order (−0 just below +0).</summary>
+    private static ulong SortableBits(double value)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(value);
+        return (bits & SignBit) != 0 ? ~bits : bits | SignBit;
+    }
+
+    /// <summary>p[k] = w[k] / Σ_{j ≥ k} w[j] for the sampled order, then 1 for the −∞ tail.</summary>
+    private void ChoiceProbabilities(ReadOnlySpan<double> scaled, ReadOnlySpan<int> sampled, Span<double> choiceProbabilities)
+    {
+        var finite = sampled.Length;
+        choiceProbabilities[finite..].Fill(1.0);
+
+        // Fast path: weights relative to the best item (all ≤ 1), summed from the end.
+        var weights = _gathered.AsSpan(0, finite);
+        for (var k = 0; k < finite; k++)
+        {
+            weights[k] = scaled[sampled[k]];
+        }
+
+        Exponentiate(weights);
+        var sum = 0.0;
+        var k2 = finite - 1;
+        for (; k2 >= 0; k2--)
+        {
+            sum += weights[k2];
+            if (sum < SmallestSafeSum)
+            {
+                break;
+            }
+
+            choiceProbabilities[k2] = weights[k2] / sum;
+        }
+
+        if (k2 < 0)
         {
             return;
         }
 
-        // p[k] = w[k] / Σ_{j ≥ k} w[j], with the suffix sum kept as sum · e^shift so nothing overflows or underflows.
+        // Some tail underflows: keep the suffix sum as sum · e^shift instead (exact for any spread of weights).
         var shift = double.NegativeInfinity;
-        var sum = 0.0;
+        sum = 0.0;
         for (var k = finite - 1; k >= 0; k--)
         {
             var a = scaled[sampled[k]];
@@ -261,8 +382,26 @@ public sealed class PlackettLuceSampler
 
             choiceProbabilities[k] = term / sum;
         }
+    }
 
-        choiceProbabilities[finite..].Fill(1.0);
+    /// <summary>values[j] = e^values[j], four lanes at a time (the tail padded).</summary>
+    private static void Exponentiate(Span<double> values)
+    {
+        var n = values.Length;
+        var j = 0;
+        for (; j + Lanes <= n; j += Lanes)
+        {
+            Vector256.Exp(Vector256.Create<double>(values.Slice(j, Lanes))).CopyTo(values.Slice(j, Lanes));
+        }
+
+        if (j < n)
+        {
+            Span<double> tail = stackalloc double[Lanes];
+            tail.Clear();
+            values[j..].CopyTo(tail);
+            Vector256.Exp(Vector256.Create<double>(tail)).CopyTo(tail);
+            tail[..(n - j)].CopyTo(values[j..]);
+        }
     }
 
     private static void BreakTiesByIndex(ReadOnlySpan<double> keys, Span<int> indices)
@@ -305,6 +444,8 @@ public sealed class PlackettLuceSampler
             var size = Math.Max(n, 2 * _keys.Length);
             _keys = new double[size];
             _scaled = new double[size];
+            _gathered = new double[size];
+            _packed = new ulong[size];
         }
     }
 }
