@@ -16,6 +16,9 @@ public sealed class PositionBasedClickModel
     /// <summary>Pseudo-examinations shrinking each attractiveness towards the overall rate.</summary>
     public const double PriorExaminations = 1.0;
 
+    /// <summary>The fit stops when no examination probability changes by more than this (relative) in an iteration.</summary>
+    public const double ConvergenceTolerance = 1e-9;
+
     private readonly double[] _examination;
     private readonly double[] _attractiveness;
 
@@ -94,19 +97,19 @@ public sealed class PositionBasedClickModel
                 exposure[cell.Position] += cell.Shown * alpha[cell.Item];
             }
 
-            var change = 0.0;
+            var previous = (double[])theta.Clone();
             for (var k = 0; k < positions; k++)
             {
-                var next = exposure[k] > 0 ? positionOutcomes[k] / exposure[k] : (k > 0 ? theta[k - 1] : 1.0);
-                change = Math.Max(change, Math.Abs(next - theta[k]) / Math.Max(next, 1e-12));
-                theta[k] = next;
+                theta[k] = exposure[k] > 0 ? positionOutcomes[k] / exposure[k] : (k > 0 ? theta[k - 1] : 1.0);
             }
 
             // Only θ·α is identified: pin θ[0] = 1.
             var scale = positions > 0 && theta[0] > 0 ? theta[0] : 1.0;
+            var change = 0.0;
             for (var k = 0; k < positions; k++)
             {
                 theta[k] /= scale;
+                change = Math.Max(change, Math.Abs(theta[k] - previous[k]) / Math.Max(theta[k], 1e-12));
             }
 
             for (var i = 0; i < items; i++)
@@ -114,7 +117,7 @@ public sealed class PositionBasedClickModel
                 alpha[i] *= scale;
             }
 
-            if (change < 1e-10)
+            if (change < ConvergenceTolerance)
             {
                 break;
             }
