@@ -38,8 +38,8 @@ public static class OffPolicyReportWriter
         sb.AppendLine(string.Create(inv, $"  marginals: {o.MarginalSamples:N0} Monte-Carlo draws per distinct list and policy (exact at temperature 0 or up to 6 items); bootstrap {o.BootstrapSamples} (seed {o.Seed})"));
         sb.AppendLine(string.Create(inv, $"  reward model (position-based, {report.RewardModelIterations} iterations): examination {string.Join(" ", report.Examination.Take(10).Select(e => e.ToString("0.000", inv)))}{(report.Examination.Count > 10 ? " ..." : string.Empty)}"));
         sb.AppendLine();
-        sb.AppendLine(string.Create(inv, $"  {"policy",-14} {"estimator",-9} {metric + "/list",11}  {"95% interval",-19}  {"minus logged",12}  {"95% interval",-19}  {"ESS@1",8}  {"min ESS",8}  coverage"));
-        sb.AppendLine(string.Create(inv, $"  {"logged",-14} {"on-policy",-9} {Number(report.Logged.Value),11}  {Interval(report.Logged),-19}"));
+        sb.AppendLine(string.Create(inv, $"  {"policy",-14} {"estimator",-9} {metric + "/list",12}  {"95% interval",-19}  {"minus logged",12}  {"95% interval",-19}  {"ESS@1",8}  {"min ESS",8}  coverage"));
+        sb.AppendLine(string.Create(inv, $"  {"logged",-14} {"on-policy",-9} {Number(report.Logged.Value),12}  {Interval(report.Logged)}"));
         foreach (var t in report.Targets)
         {
             var name = string.Create(inv, $"T = {t.Temperature}");
@@ -60,7 +60,7 @@ public static class OffPolicyReportWriter
     }
 
     private static string Row(string policy, string estimator, Estimate value, Estimate difference, string ess1, string essMin, string coverage) =>
-        string.Create(CultureInfo.InvariantCulture, $"  {policy,-14} {estimator,-9} {Number(value.Value),11}  {Interval(value),-19}  {Number(difference.Value),12}  {Interval(difference),-19}  {ess1,8}  {essMin,8}  {coverage}");
+        string.Create(CultureInfo.InvariantCulture, $"  {policy,-14} {estimator,-9} {Number(value.Value),12}  {Interval(value),-19}  {Number(difference.Value),12}  {Interval(difference),-19}  {ess1,8}  {essMin,8}  {coverage}");
 
     private static string Interval(Estimate e) =>
         double.IsFinite(e.Lower) ? $"[{Number(e.Lower)}, {Number(e.Upper)}]" : string.Empty;

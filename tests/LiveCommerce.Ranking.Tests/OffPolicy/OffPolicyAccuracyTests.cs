@@ -31,6 +31,7 @@ public sealed class OffPolicyAccuracyTests(ITestOutputHelper output)
         double[] targets = [0.0, 0.25];
         var relative = new double[Seeds, targets.Length, 3]; // IPS, SNIPS, DR
         var clock = Stopwatch.StartNew();
+        var pause = GC.GetTotalPauseDuration();
         Parallel.For(0, Seeds, seed =>
         {
             var stream = new SyntheticStream(seed);
@@ -69,7 +70,7 @@ public sealed class OffPolicyAccuracyTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Seeds} seeds x {ListsPerSeed:N0} lists of 20, marginals {MarginalSamples:N0} draws, truth {TruthSamples:N0} draws: {clock.Elapsed.TotalSeconds:0.0} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Seeds} seeds x {ListsPerSeed:N0} lists of 20, marginals {MarginalSamples:N0} draws, truth {TruthSamples:N0} draws: {clock.Elapsed.TotalSeconds:0.0} s (GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.0} s)"));
         Assert.All(drShares, share => Assert.True(share >= 0.95, $"DR within 5% in only {share:P1} of the seeds"));
     }
 
