@@ -1,29 +1,43 @@
 using System.Globalization;
 using LiveCommerce.RankerLab.Evaluation;
+using LiveCommerce.RankerLab.OffPolicy;
 
 namespace LiveCommerce.RankerLab;
 
 /// <summary>Command-line options of RankerLab.</summary>
-/// <param name="Evaluation">Evaluation settings.</param>
+/// <param name="Evaluation">Evaluation settings (Open Bandit Dataset mode).</param>
 /// <param name="Json">Print JSON instead of a table.</param>
 /// <param name="Help">Print usage and exit.</param>
 public sealed record LabOptions(EvaluationOptions Evaluation, bool Json, bool Help)
 {
     /// <summary>Usage text.</summary>
     public const string Usage = """
-        LiveCommerce.RankerLab - offline evaluation of the ranker on the Open Bandit Dataset sample
+        LiveCommerce.RankerLab - offline evaluation of the ranker
 
-        Options:
+        Open Bandit Dataset mode (default):
           --data DIR         dataset folder (default: <repo root>/../shared/data/obd)
           --campaign C       men | women | both (default both)
           --max-rows N       use only the earliest N rows of each log file (default all)
-          --bootstrap N      bootstrap replicates for the 95% intervals (default 1000)
-          --seed N           bootstrap seed (default 20250101)
           --train-fraction F share of the uniform-random rows, in time order, to learn from (default 0.7)
           --beta B           inverse temperature of the softmax policy (default 1)
+
+        Ranked-list log mode (the engine's own logs, JSON lines of RankedListLog):
+          --logs FILE               evaluate these logs off-policy (switches mode)
+          --target-temperature T    target: the logging policy at scale-free temperature T; repeat or
+                                    give a comma list, e.g. 0,0.25 (default 0 = greedy)
+          --marginal-samples N      Monte-Carlo draws per distinct list and policy for the position
+                                    marginals (default 20000; exact at temperature 0 or up to 6 items)
+          --metric M                clicks | carts (default clicks)
+
+        Both modes:
+          --bootstrap N      bootstrap replicates for the 95% intervals (default 1000)
+          --seed N           seed of the bootstrap (and of the Monte-Carlo marginals; default 20250101)
           --json             print JSON instead of a table
           --help             this text
         """;
+
+    /// <summary>Settings of the off-policy mode over the engine's ranked-list logs; <see langword="null"/> in Open Bandit Dataset mode.</summary>
+    public OffPolicyOptions? OffPolicy { get; init; }
 
     /// <summary>Parses the command line.</summary>
     /// <param name="args">The arguments.</param>
@@ -33,13 +47,52 @@ public sealed record LabOptions(EvaluationOptions Evaluation, bool Json, bool He
     {
         ArgumentNullException.ThrowIfNull(args);
         var evaluation = new EvaluationOptions();
+        var offPolicy = new OffPolicyOptions();
+        List<double>? targets = null;
+        string? datasetOption = null, logOption = null;
         bool json = false, help = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{arg} needs a value.");
+            if (arg is "--data" or "--campaign" or "--max-rows" or "--train-fraction" or "--beta")
+            {
+                datasetOption ??= arg;
+            }
+            else if (arg is "--target-temperature" or "--marginal-samples" or "--metric")
+            {
+                logOption ??= arg;
+            }
+
             switch (arg)
             {
+                case "--logs":
+                    offPolicy = offPolicy with { LogsPath = Value() };
+                    break;
+                case "--target-temperature":
+                    targets ??= [];
+                    foreach (var part in Value().Split(',', StringSplitOptions.TrimEntries))
+                    {
+                        var temperature = ParseDouble(arg, part);
+                        targets.Add(temperature >= 0 ? temperature : throw new ArgumentException($"{arg} must be at least 0, not '{part}'."));
+                    }
+
+                    break;
+                case "--marginal-samples":
+                    offPolicy = offPolicy with { MarginalSamples = ParseInt(arg, Value(), 1) };
+                    break;
+                case "--metric":
+                    var metric = Value();
+                    offPolicy = offPolicy with
+                    {
+                        Metric = metric switch
+                        {
+                            "clicks" => OffPolicyMetric.Clicks,
+                            "carts" => OffPolicyMetric.Carts,
+                            _ => throw new ArgumentException($"--metric must be clicks or carts, not '{metric}'."),
+                        },
+                    };
+                    break;
                 case "--data":
                     evaluation = evaluation with { DataDirectory = Value() };
                     break;
@@ -86,7 +139,25 @@ public sealed record LabOptions(EvaluationOptions Evaluation, bool Json, bool He
             }
         }
 
-        return new LabOptions(evaluation, json, help);
+        if (offPolicy.LogsPath is null)
+        {
+            return logOption is null
+                ? new LabOptions(evaluation, json, help)
+                : throw new ArgumentException($"{logOption} needs --logs.");
+        }
+
+        if (datasetOption is not null)
+        {
+            throw new ArgumentException($"{datasetOption} belongs to the Open Bandit Dataset mode and cannot be combined with --logs.");
+        }
+
+        offPolicy = offPolicy with
+        {
+            TargetTemperatures = targets is null ? offPolicy.TargetTemperatures : [.. targets.Distinct()],
+            BootstrapSamples = evaluation.BootstrapSamples,
+            Seed = evaluation.Seed,
+        };
+        return new LabOptions(evaluation, json, help) { OffPolicy = offPolicy };
     }
 
     private static int ParseInt(string option, string text, int min) =>

@@ -1,5 +1,6 @@
 using LiveCommerce.RankerLab;
 using LiveCommerce.RankerLab.Evaluation;
+using LiveCommerce.RankerLab.OffPolicy;
 
 LabOptions options;
 try
@@ -16,6 +17,23 @@ catch (ArgumentException ex)
 if (options.Help)
 {
     Console.WriteLine(LabOptions.Usage);
+    return 0;
+}
+
+if (options.OffPolicy is { } offPolicy)
+{
+    OffPolicyReport logReport;
+    try
+    {
+        logReport = OffPolicyEvaluation.Run(offPolicy);
+    }
+    catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 1;
+    }
+
+    Console.WriteLine(options.Json ? OffPolicyReportWriter.ToJson(logReport) : OffPolicyReportWriter.ToText(logReport));
     return 0;
 }
 
