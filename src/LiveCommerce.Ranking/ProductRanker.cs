@@ -1,6 +1,7 @@
 using LiveCommerce.Ranking.Bandit;
 using LiveCommerce.Ranking.Fairness;
 using LiveCommerce.Ranking.Features;
+using LiveCommerce.Ranking.Policy;
 using LiveCommerce.Ranking.Reasons;
 
 namespace LiveCommerce.Ranking;
@@ -33,6 +34,8 @@ public sealed class ProductRanker
     private double[] _sortKeys = [];
     private int[] _scoreOrder = [];
     private int[] _fairOrder = [];
+    private double[] _choices = [];
+    private readonly StochasticRankingPolicy _policy = new();
     private SellerKind[] _kinds = [];
 
     /// <summary>Creates a ranker.</summary>
@@ -73,7 +76,7 @@ public sealed class ProductRanker
         }
 
         ScoreAll(candidates, context);
-        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), _kinds, context.LocalSellerExposureFloor, destination);
+        Order(n, context, destination);
         return n;
     }
 
@@ -88,7 +91,7 @@ public sealed class ProductRanker
         var n = candidates.Count;
         EnsureCapacity(n);
         ScoreAll(candidates, context);
-        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), _kinds, context.LocalSellerExposureFloor, _fairOrder);
+        Order(n, context, _fairOrder);
         return BuildResult(candidates, n);
     }
 
@@ -201,6 +204,22 @@ public sealed class ProductRanker
         }
     }
 
+    /// <summary>
+    /// The shown order: the score order, or with <see cref="RankingContext.Temperature"/> above 0 a Plackett–Luce draw
+    /// over the scores with the list's seed; then the exposure floor. Choice probabilities land in <see cref="_choices"/>.
+    /// </summary>
+    private void Order(int n, RankingContext context, Span<int> destination)
+    {
+        if (context.Temperature > 0)
+        {
+            _policy.Rank(_scores.AsSpan(0, n), _kinds.AsSpan(0, n), context.Temperature, context.LocalSellerExposureFloor, context.Seed, destination, _choices.AsSpan(0, n));
+            return;
+        }
+
+        _choices.AsSpan(0, n).Fill(1.0);
+        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), _kinds.AsSpan(0, n), context.LocalSellerExposureFloor, destination);
+    }
+
     private RankedProduct[] BuildResult(IReadOnlyList<RankingCandidate> candidates, int n)
     {
         // _scoreOrder still holds the pure score order: invert it to report each product's score rank.
@@ -214,7 +233,7 @@ public sealed class ProductRanker
         for (var i = 0; i < n; i++)
         {
             var index = _fairOrder[i];
-            result[i] = new RankedProduct(candidates[index].ProductId, index, _scores[index], scoreRank[index]);
+            result[i] = new RankedProduct(candidates[index].ProductId, index, _scores[index], scoreRank[index]) { ChoiceProbability = _choices[index] };
         }
 
         return result;
@@ -232,6 +251,7 @@ public sealed class ProductRanker
         _sortKeys = new double[size];
         _scoreOrder = new int[size];
         _fairOrder = new int[size];
+        _choices = new double[size];
         _kinds = new SellerKind[size];
     }
 }

@@ -20,4 +20,14 @@ public sealed record RankingContext
     /// (new) products get exposure; when <see langword="false"/> the score is the model's mean estimate (pure exploitation).
     /// </summary>
     public bool Explore { get; init; } = true;
+
+    /// <summary>
+    /// Scale-free Plackett–Luce temperature of a viewer's list (see <see cref="Policy.PlackettLuceSampler"/>): 0 (default)
+    /// is the score order; above 0 the order is drawn, so products near each other in score trade places and every
+    /// product has a known chance of every position.
+    /// </summary>
+    public double Temperature { get; init; }
+
+    /// <summary>The draw's seed when <see cref="Temperature"/> is above 0 (the engine uses the hash of the list's id).</summary>
+    public ulong Seed { get; init; }
 }

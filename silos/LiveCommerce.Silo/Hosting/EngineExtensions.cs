@@ -73,6 +73,7 @@ public static class EngineExtensions
         app.MapOrdersApi();
         app.MapAnalyticsApi();
         app.MapSellersApi();
+        app.MapRankingLogApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentApi();

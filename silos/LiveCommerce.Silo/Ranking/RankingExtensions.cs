@@ -29,6 +29,8 @@ public static class RankingExtensions
         builder.Services.AddSingleton<SharedRankingModel>();
         builder.Services.AddSingleton<RankingFeedback>();
         builder.Services.AddSingleton<StreamRanking>();
+        builder.Services.AddSingleton<RankingLog>();
+        builder.Services.AddHostedService<RankingLogWriter>();
         builder.Services.AddSingleton<RankingSync>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RankingSync>());
         builder.Services.AddSingleton<HubEngagement>();

@@ -2,6 +2,7 @@ using LiveCommerce.Abstractions.Ranking;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Bandit;
 using LiveCommerce.Ranking.Features;
+using LiveCommerce.Ranking.Policy;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Silo.Ranking;
@@ -15,7 +16,7 @@ namespace LiveCommerce.Silo.Ranking;
 /// and sent by <see cref="RankingSync"/> one at a time; a batch whose answer was lost is sent again unchanged, so the
 /// model grain counts it once.
 /// </summary>
-public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvider time)
+public sealed class RankingFeedback(IOptions<RankingOptions> options, RankingLog log, TimeProvider time)
 {
     /// <summary>
     /// The least examination weight an impression is learned with. A click far down, where the fitted curve says few
@@ -49,17 +50,13 @@ public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvid
     /// <param name="candidates">The candidates it was ranked from.</param>
     /// <param name="viewer">The viewer's affinities then.</param>
     /// <param name="ranked">The list, in the order shown.</param>
-    public void Shown(string viewerId, StreamCandidates candidates, ViewerAffinities viewer, IReadOnlyList<RankedProduct> ranked)
+    /// <param name="about">What the ranking log records about it.</param>
+    public void Shown(string viewerId, StreamCandidates candidates, ViewerAffinities viewer, IReadOnlyList<RankedProduct> ranked, ShownListLog about)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(ranked);
-        var order = new string[ranked.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = ranked[i].ProductId;
-        }
-
-        var entry = new ShownList(candidates, viewer, order, time.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(about);
+        var entry = new ShownList(candidates, viewer, [.. ranked], about, time.GetUtcNow());
         lock (_gate)
         {
             if (_shown.Remove((candidates.StreamId, viewerId), out var previous))
@@ -207,7 +204,7 @@ public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvid
             {
                 // The pin or the offers changed: the list's episode is over, and the same list opens a new one.
                 Fold(shown);
-                shown = new ShownList(current, shown.Viewer, shown.Order, time.GetUtcNow());
+                shown = new ShownList(current, shown.Viewer, shown.Ranked, shown.About, time.GetUtcNow());
                 _shown[key] = shown;
             }
 
@@ -229,15 +226,73 @@ public sealed class RankingFeedback(IOptions<RankingOptions> options, TimeProvid
             CandidateFeaturizer.Featurize(shown.Candidates.Candidates[index], shown.Candidates.Summary, shown.Viewer, position, _features);
             _open.Add(_features, Math.Max(MinExamination, shown.Candidates.Curve.Weight(position)), shown.Rewards.GetValueOrDefault(productId));
         }
+
+        log.Append(LogOf(shown));
     }
 
-    private sealed class ShownList(StreamCandidates candidates, ViewerAffinities viewer, string[] order, DateTimeOffset openedAt)
+    private static RankedListLog LogOf(ShownList shown)
+    {
+        // Items go in the candidate order the list was drawn in (the draw's randomness is tied to it), each with its shown position.
+        var items = new RankedListItem[shown.Ranked.Length];
+        var clicks = new List<int>();
+        var carts = new List<int>();
+        var byCandidate = shown.Ranked.Select((entry, i) => (Entry: entry, Position: i + 1)).OrderBy(x => x.Entry.CandidateIndex).ToArray();
+        for (var i = 0; i < byCandidate.Length; i++)
+        {
+            var (entry, position) = byCandidate[i];
+            shown.Candidates.TryGetIndex(entry.ProductId, out var index);
+            items[i] = new RankedListItem
+            {
+                ProductId = entry.ProductId,
+                SellerKind = index < shown.Candidates.Candidates.Length ? shown.Candidates.Candidates[index].SellerKind : null,
+                Score = entry.Score,
+                Position = position,
+                ChoiceProbability = entry.ChoiceProbability,
+            };
+        }
+
+        for (var i = 0; i < shown.Ranked.Length; i++)
+        {
+            var entry = shown.Ranked[i];
+            var reward = shown.Rewards.GetValueOrDefault(entry.ProductId);
+            if (reward >= EngagementReward.Click)
+            {
+                clicks.Add(i + 1);
+            }
+
+            if (reward >= EngagementReward.AddToCart)
+            {
+                carts.Add(i + 1);
+            }
+        }
+
+        return new RankedListLog
+        {
+            ListId = shown.About.ListId,
+            StreamId = shown.Candidates.StreamId,
+            ViewerId = shown.About.UserId,
+            At = shown.OpenedAt,
+            ModelVersion = shown.About.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Temperature = shown.About.Temperature,
+            Floor = shown.About.Floor,
+            Items = items,
+            Clicks = clicks,
+            Carts = carts,
+            Reward = clicks.Count,
+        };
+    }
+
+    private sealed class ShownList(StreamCandidates candidates, ViewerAffinities viewer, RankedProduct[] ranked, ShownListLog about, DateTimeOffset openedAt)
     {
         public StreamCandidates Candidates { get; } = candidates;
 
         public ViewerAffinities Viewer { get; } = viewer;
 
-        public string[] Order { get; } = order;
+        public RankedProduct[] Ranked { get; } = ranked;
+
+        public ShownListLog About { get; } = about;
+
+        public string[] Order { get; } = [.. ranked.Select(r => r.ProductId)];
 
         public DateTimeOffset OpenedAt { get; } = openedAt;
 

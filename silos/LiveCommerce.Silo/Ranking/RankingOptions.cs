@@ -34,6 +34,19 @@ public sealed class RankingOptions
     /// </summary>
     public TimeSpan ListLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Scale-free Plackett–Luce temperature of viewers' lists: 0 ranks by score; above 0 each list is drawn with its own
+    /// seed, so products close in score trade places, every product gets some exposure, and the logged choice
+    /// probabilities allow off-policy evaluation. Default 0.2 (a product one standard deviation of the list's scores
+    /// better is e⁵ ≈ 150 times as likely to be picked first).
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double Temperature { get; set; } = 0.2;
+
+    /// <summary>Ranked-list records kept for off-policy evaluation (Redis stream in cluster mode, memory otherwise). Default 100,000.</summary>
+    [Range(1, 10_000_000)]
+    public int LogCapacity { get; set; } = 100_000;
+
     /// <summary>Suggestions returned to the creator. Default 5.</summary>
     [Range(1, 100)]
     public int SuggestionCount { get; set; } = 5;

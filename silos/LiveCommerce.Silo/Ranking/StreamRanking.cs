@@ -2,6 +2,7 @@ using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Engagement;
 using LiveCommerce.Ranking;
+using LiveCommerce.Ranking.Policy;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Silo.Ranking;
@@ -37,8 +38,9 @@ public sealed partial class StreamRanking(
         {
             var set = await candidates.GetAsync(snapshot);
             var viewer = userId is null ? ViewerAffinities.None : await AffinitiesAsync(userId);
-            var ranked = model.Rank(set.Candidates, Context(viewer));
-            feedback.Shown(viewerId, set, viewer, ranked);
+            var listId = Guid.NewGuid().ToString("N");
+            var ranked = model.Rank(set.Candidates, Context(viewer) with { Temperature = options.Value.Temperature, Seed = ListSeed.FromListId(listId) });
+            feedback.Shown(viewerId, set, viewer, ranked, new ShownListLog(listId, userId, model.Version, options.Value.Temperature, options.Value.LocalSellerExposureFloor));
             var cards = new Dictionary<string, ProductCard>(snapshot.Products.Count, StringComparer.Ordinal);
             foreach (var card in snapshot.Products)
             {

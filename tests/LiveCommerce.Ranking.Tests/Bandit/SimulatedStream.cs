@@ -57,12 +57,12 @@ internal sealed class SimulatedStream
     public long[] Play(ProductRanker ranker, int rounds)
     {
         var shown = new long[_clickProbability.Count];
-        var context = new RankingContext { LocalSellerExposureFloor = 0, Explore = true };
+        var context = new RankingContext { LocalSellerExposureFloor = 0, Explore = true, Temperature = 0.2 };
         for (var t = 0; t < rounds; t++)
         {
             var snapshot = Snapshot();
             var stream = StreamSummary.From(snapshot);
-            var top = ranker.Rank(snapshot, context)[0].CandidateIndex;
+            var top = ranker.Rank(snapshot, context with { Seed = (ulong)_random.NextInt64() })[0].CandidateIndex;
             var clicked = _random.NextDouble() < _clickProbability[top];
             ranker.Update(snapshot[top], stream, viewer: null, 1, EngagementReward.For(clicked));
             _impressions[top]++;

@@ -38,7 +38,7 @@ public sealed class PositionMarginalsTests
     {
         // Two scores are one spread (half their gap) from their mean, so the better one leads with odds e^(2/T).
         var matrix = new double[4];
-        new PositionMarginals().Compute([3.0, 1.0], [SellerKind.Brand, SellerKind.LocalSme], 1.0, 0.3, 1, 0, matrix);
+        new PositionMarginals().Compute([3.0, 1.0], [SellerKind.Brand, SellerKind.LocalSme], 1.0, 0.0, 1, 0, matrix);
         var first = 1 / (1 + Math.Exp(-2.0));
         Assert.Equal(first, matrix[0], 1e-12);        // item 0 at position 1
         Assert.Equal(1 - first, matrix[1], 1e-12);    // item 0 at position 2
@@ -54,7 +54,7 @@ public sealed class PositionMarginalsTests
         // Item 2: first 1/7; second 4/7·1/3 + 2/7·1/5 = 26/105. The third position takes the rest.
         var temperature = 1 / (Math.Log(2) * Math.Sqrt(2.0 / 3.0));
         var matrix = new double[9];
-        new PositionMarginals().Compute([2.0, 1.0, 0.0], [SellerKind.Brand, SellerKind.Platform, SellerKind.LocalSme], temperature, 0.3, 1, 0, matrix);
+        new PositionMarginals().Compute([2.0, 1.0, 0.0], [SellerKind.Brand, SellerKind.Platform, SellerKind.LocalSme], temperature, 0.0, 1, 0, matrix);
         double[] expected =
         [
             4.0 / 7, 34.0 / 105, 1 - (4.0 / 7) - (34.0 / 105),
@@ -70,14 +70,14 @@ public sealed class PositionMarginalsTests
     [Fact]
     public void The_floor_is_part_of_the_policy()
     {
-        // Four equal scores (uniform orders), one local-sme product, floor 0.34: the first three positions must hold
-        // it, so when it is drawn last the floor lifts it to position 3. Local: 1/4, 1/4, 1/2, 0. Each brand:
-        // 1/4, 1/4, (1 − 1/2)/3 = 1/6 and 1/3.
+        // Four equal scores (uniform orders), one local-sme product, floor 0.34: the first slot gets all of the first
+        // prefix's examination, so the floor puts the local product there whatever the draw. Local: 1, 0, 0, 0.
+        // Each brand: 0, then 1/3 at each of the other positions.
         var kinds = new[] { SellerKind.Brand, SellerKind.Brand, SellerKind.LocalSme, SellerKind.Brand };
         var matrix = new double[16];
         new PositionMarginals().Compute(new double[4], kinds, 1.0, 0.34, 1, 0, matrix);
-        double[] local = [0.25, 0.25, 0.5, 0.0];
-        double[] brand = [0.25, 0.25, 1.0 / 6, 1.0 / 3];
+        double[] local = [1.0, 0.0, 0.0, 0.0];
+        double[] brand = [0.0, 1.0 / 3, 1.0 / 3, 1.0 / 3];
         for (var k = 0; k < 4; k++)
         {
             Assert.Equal(local[k], matrix[(2 * 4) + k], 1e-12);
@@ -89,8 +89,8 @@ public sealed class PositionMarginalsTests
 
         // Monte Carlo agrees.
         new PositionMarginals().ComputeMonteCarlo(new double[4], kinds, 1.0, 0.34, 100_000, 5, matrix);
-        Assert.Equal(0.5, matrix[(2 * 4) + 2], 0.01);
-        Assert.Equal(0.0, matrix[(2 * 4) + 3]);
+        Assert.Equal(1.0, matrix[(2 * 4) + 0], 1e-12);
+        Assert.Equal(1.0 / 3, matrix[(0 * 4) + 2], 0.01);
     }
 
     [Fact]

@@ -295,6 +295,50 @@ public abstract class EngagementScenarios
     }
 
     [Fact]
+    public async Task The_ranking_log_holds_each_list_shown_with_its_clicks_and_a_draw_that_its_seed_reproduces()
+    {
+        var (stream, products, _) = await Catalog.LiveStreamAsync(Host, products: 6);
+        var viewerId = Id("viewer");
+        await using (var viewer = await Host.ConnectViewerAsync(viewerId))
+        {
+            var shown = await viewer.JoinStreamAsync(stream.Id);
+            await viewer.ViewProductAsync(stream.Id, shown.Products[2].ProductId);
+            await viewer.ViewProductAsync(stream.Id, shown.Products[4].ProductId, "pinned");
+            await viewer.LeaveStreamAsync(stream.Id);
+        }
+
+        using var http = new HttpClient { BaseAddress = Host.BaseAddress };
+        async Task<HttpResponseMessage> ExportAsync(string roles, string query = "")
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/ranking-log" + query);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For(Id("who"), roles));
+            return await http.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await ExportAsync("creator")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ExportAsync("admin", "?count=0")).StatusCode);
+        var record = await EventuallyAsync(
+            async () => (await (await ExportAsync("admin")).Content.ReadAsStringAsync())
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(LiveCommerce.Ranking.Policy.RankedListLogJson.FromJson)
+                .FirstOrDefault(r => r.StreamId == stream.Id),
+            r => r is not null);
+        Assert.NotNull(record);
+        Assert.Equal(viewerId, record.ViewerId);
+        Assert.Equal(6, record.Items.Count);
+        Assert.Equal([3], record.Clicks);
+        Assert.All(record.Items, i => Assert.InRange(i.ChoiceProbability, 1e-12, 1.0));
+
+        // Re-drawing with the logged scores, temperature, floor and the list id's seed gives the order shown.
+        var policy = new LiveCommerce.Ranking.Policy.StochasticRankingPolicy();
+        var scores = record.Items.Select(i => i.Score).ToArray();
+        var kinds = record.Items.Select(i => i.SellerKind ?? SellerKind.Brand).ToArray();
+        var order = new int[scores.Length];
+        policy.Rank(scores, kinds, record.Temperature, record.Floor, record.ListId, order, []);
+        Assert.Equal(Enumerable.Range(1, scores.Length), order.Select(i => record.Items[i].Position));
+    }
+
+    [Fact]
     public async Task Revenue_past_the_64_bit_range_saturates_and_the_engine_keeps_running_and_answering()
     {
         var (stream, _, creator) = await Catalog.LiveStreamAsync(Host, products: 0);
