@@ -57,7 +57,7 @@ public static class FeatureLayout
     /// opened before, and one of a category the viewer likes are worth more. It makes the second list of a new
     /// stream already follow its first clicks; data outweighs it within a few dozen lists.
     /// </summary>
-    public static IReadOnlyList<double> PriorMean { get; } = [0.0, 0.15, 0.0, 0.0, 0.0, 0.0, 0.05, 0.02, 0.15, 0.0, 0.0];
+    public static IReadOnlyList<double> PriorMean { get; } = [0.0, 0.15, 0.0, 0.0, 0.0, 0.0, 0.1, 0.02, 0.3, 0.0, 0.0];
 
     /// <summary>Length of the feature vector.</summary>
     public const int Dimension = 11;
