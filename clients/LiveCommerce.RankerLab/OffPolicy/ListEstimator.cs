@@ -3,7 +3,7 @@ namespace LiveCommerce.RankerLab.OffPolicy;
 /// <summary>
 /// The estimators as functions of list multiplicities (1 for every list gives the point estimates; a bootstrap
 /// resample gives a replicate). Statistic layout: [logged, then per target: IPS, SNIPS, DR, DM, and the same four
-/// minus logged]. The per-list terms are copied into flat arrays so that a replicate streams through memory.
+/// minus logged]. The terms are in flat arrays (<see cref="ListTerms"/>) so that a replicate streams through memory.
 /// </summary>
 internal sealed class ListEstimator
 {
@@ -25,46 +25,31 @@ internal sealed class ListEstimator
     private readonly double[][] _dr;
     private readonly double[][] _direct;
 
-    public ListEstimator(PreparedList[] lists, int targets, int positions)
+    public ListEstimator(PreparedList[] lists, ListTerms terms, int positions)
     {
-        Targets = targets;
+        Targets = terms.Weights.Length;
         _positions = positions;
         var count = lists.Length;
         _lengths = new int[count];
-        _offsets = new int[count + 1];
+        _offsets = new int[count];
         _outcomeOffsets = new int[count + 1];
         for (var l = 0; l < count; l++)
         {
             _lengths[l] = lists[l].Length;
-            _offsets[l + 1] = _offsets[l] + lists[l].Length;
+            _offsets[l] = lists[l].Offset;
             _outcomeOffsets[l + 1] = _outcomeOffsets[l] + lists[l].Outcomes.Length;
         }
 
         _outcomes = new int[_outcomeOffsets[count]];
-        _weights = new double[targets][];
-        _ips = new double[targets][];
-        _dr = new double[targets][];
-        _direct = new double[targets][];
-        for (var t = 0; t < targets; t++)
-        {
-            _weights[t] = new double[_offsets[count]];
-            _ips[t] = new double[count];
-            _dr[t] = new double[count];
-            _direct[t] = new double[count];
-        }
-
         for (var l = 0; l < count; l++)
         {
-            var list = lists[l];
-            list.Outcomes.CopyTo(_outcomes, _outcomeOffsets[l]);
-            for (var t = 0; t < targets; t++)
-            {
-                list.Weights[t].CopyTo(_weights[t], _offsets[l]);
-                _ips[t][l] = list.Ips[t];
-                _dr[t][l] = list.Dr[t];
-                _direct[t][l] = list.DirectMethod[t];
-            }
+            lists[l].Outcomes.CopyTo(_outcomes, _outcomeOffsets[l]);
         }
+
+        _weights = terms.Weights;
+        _ips = terms.Ips;
+        _dr = terms.Dr;
+        _direct = terms.DirectMethod;
     }
 
     public int Targets { get; }

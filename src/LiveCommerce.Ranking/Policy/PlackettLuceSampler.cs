@@ -23,9 +23,9 @@ namespace LiveCommerce.Ranking.Policy;
 /// (the Gumbel-max trick applied without replacement); the choice probability of each step is then
 /// <c>w[k] / (w[k] + … + w[n−1])</c>, summed from the end (with a rescaled recurrence when a tail would underflow).
 /// Cost: two vectorised logarithms and one vectorised exponential per item, and one bucket sort of 64-bit words
-/// packing each key with its index (expected O(n), O(n log n) at worst). Ties between sort keys are broken by the lower index, so a seed always
-/// reproduces the same order on the same runtime (on another CPU family the last bit of a logarithm may differ,
-/// which can only swap two keys closer than about 10⁻¹³ — in practice never).
+/// packing each key with its index (expected O(n), O(n log n) at worst). Equal keys are ordered by the lower index, so
+/// a seed always reproduces the same order on the same runtime (on another CPU family the last bit of a logarithm may
+/// differ, which can only swap two keys closer than about 10⁻¹³ — in practice never).
 /// </para>
 /// <para>Allocation-free once its buffers have grown to the longest list seen; not thread-safe (one per grain or thread).</para>
 /// </summary>
