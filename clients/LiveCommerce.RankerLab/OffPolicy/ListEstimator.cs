@@ -3,7 +3,7 @@ namespace LiveCommerce.RankerLab.OffPolicy;
 /// <summary>
 /// The estimators as functions of list multiplicities (1 for every list gives the point estimates; a bootstrap
 /// resample gives a replicate). Statistic layout: [logged, then per target: IPS, SNIPS, DR, DM, and the same four
-/// minus logged].
+/// minus logged]. The terms are in flat arrays (<see cref="ListTerms"/>) so that a replicate streams through memory.
 /// </summary>
 internal sealed class ListEstimator
 {
@@ -15,14 +15,41 @@ internal sealed class ListEstimator
     public const int DifferenceOffset = 4;
     private const int PerTarget = 8;
 
-    private readonly PreparedList[] _lists;
     private readonly int _positions;
+    private readonly int[] _lengths;
+    private readonly int[] _offsets;
+    private readonly int[] _outcomeOffsets;
+    private readonly int[] _outcomes;
+    private readonly double[][] _weights;
+    private readonly double[][] _ips;
+    private readonly double[][] _dr;
+    private readonly double[][] _direct;
 
-    public ListEstimator(PreparedList[] lists, int targets, int positions)
+    public ListEstimator(PreparedList[] lists, ListTerms terms, int positions)
     {
-        _lists = lists;
-        Targets = targets;
+        Targets = terms.Weights.Length;
         _positions = positions;
+        var count = lists.Length;
+        _lengths = new int[count];
+        _offsets = new int[count];
+        _outcomeOffsets = new int[count + 1];
+        for (var l = 0; l < count; l++)
+        {
+            _lengths[l] = lists[l].Length;
+            _offsets[l] = lists[l].Offset;
+            _outcomeOffsets[l + 1] = _outcomeOffsets[l] + lists[l].Outcomes.Length;
+        }
+
+        _outcomes = new int[_outcomeOffsets[count]];
+        for (var l = 0; l < count; l++)
+        {
+            lists[l].Outcomes.CopyTo(_outcomes, _outcomeOffsets[l]);
+        }
+
+        _weights = terms.Weights;
+        _ips = terms.Ips;
+        _dr = terms.Dr;
+        _direct = terms.DirectMethod;
     }
 
     public int Targets { get; }
@@ -34,14 +61,17 @@ internal sealed class ListEstimator
     /// <summary>Every statistic for the given multiplicities (null = each list once).</summary>
     public double[] Statistics(int[]? multiplicity)
     {
+        var lists = _lengths.Length;
         var result = new double[StatisticCount(Targets)];
         var total = 0.0;
         var logged = 0.0;
-        for (var l = 0; l < _lists.Length; l++)
+        var lengths = new double[_positions + 1];
+        for (var l = 0; l < lists; l++)
         {
             var m = multiplicity?[l] ?? 1;
             total += m;
-            logged += m * _lists[l].Outcomes.Length;
+            logged += m * (_outcomeOffsets[l + 1] - _outcomeOffsets[l]);
+            lengths[_lengths[l]] += m;
         }
 
         if (total == 0)
@@ -51,16 +81,28 @@ internal sealed class ListEstimator
         }
 
         result[Logged] = logged / total;
+
+        // count[k]: lists (with multiplicity) longer than k.
+        var count = new double[_positions];
+        var longer = 0.0;
+        for (var k = _positions - 1; k >= 0; k--)
+        {
+            longer += lengths[k + 1];
+            count[k] = longer;
+        }
+
         var numerator = new double[_positions];
         var denominator = new double[_positions];
-        var count = new double[_positions];
         for (var t = 0; t < Targets; t++)
         {
             Array.Clear(numerator);
             Array.Clear(denominator);
-            Array.Clear(count);
+            var weights = _weights[t];
+            var ipsTerms = _ips[t];
+            var drTerms = _dr[t];
+            var directTerms = _direct[t];
             double ips = 0, dr = 0, direct = 0;
-            for (var l = 0; l < _lists.Length; l++)
+            for (var l = 0; l < lists; l++)
             {
                 var m = multiplicity?[l] ?? 1;
                 if (m == 0)
@@ -68,20 +110,20 @@ internal sealed class ListEstimator
                     continue;
                 }
 
-                var list = _lists[l];
-                ips += m * list.Ips[t];
-                dr += m * list.Dr[t];
-                direct += m * list.DirectMethod[t];
-                var weights = list.Weights[t];
-                for (var k = 0; k < weights.Length; k++)
+                ips += m * ipsTerms[l];
+                dr += m * drTerms[l];
+                direct += m * directTerms[l];
+                var offset = _offsets[l];
+                var row = weights.AsSpan(offset, _lengths[l]);
+                for (var k = 0; k < row.Length; k++)
                 {
-                    denominator[k] += m * weights[k];
-                    count[k] += m;
+                    denominator[k] += m * row[k];
                 }
 
-                foreach (var k in list.Outcomes)
+                for (var o = _outcomeOffsets[l]; o < _outcomeOffsets[l + 1]; o++)
                 {
-                    numerator[k] += m * weights[k];
+                    var k = _outcomes[o];
+                    numerator[k] += m * row[k];
                 }
             }
 
@@ -118,13 +160,14 @@ internal sealed class ListEstimator
 
         var sum = new double[_positions];
         var squares = new double[_positions];
-        foreach (var list in _lists)
+        var weights = _weights[target];
+        for (var l = 0; l < _lengths.Length; l++)
         {
-            var weights = list.Weights[target];
-            for (var k = 0; k < weights.Length; k++)
+            var row = weights.AsSpan(_offsets[l], _lengths[l]);
+            for (var k = 0; k < row.Length; k++)
             {
-                sum[k] += weights[k];
-                squares[k] += weights[k] * weights[k];
+                sum[k] += row[k];
+                squares[k] += row[k] * row[k];
             }
         }
 

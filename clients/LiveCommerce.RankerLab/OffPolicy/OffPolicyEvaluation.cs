@@ -60,34 +60,36 @@ public static class OffPolicyEvaluation
         ArgumentNullException.ThrowIfNull(options);
         var targets = ValidateOptions(options);
 
-        // 1. Validate and index the logs.
+        // 1. Validate and index the logs; equal lists share one copy of their content.
         var itemIds = new Dictionary<(string Stream, string Product), int>();
         var lists = new PreparedList[logs.Count];
+        var groups = new Dictionary<DistinctListKey, List<PreparedList>>();
         for (var l = 0; l < logs.Count; l++)
         {
-            lists[l] = Prepare(logs[l], l, itemIds, options.Metric);
-        }
-
-        var maxLength = lists.Length == 0 ? 0 : lists.Max(x => x.Length);
-        var reproduced = CountReproduced(lists);
-
-        // 2. The reward model.
-        var model = FitRewardModel(lists, itemIds.Count, maxLength, options.RewardModelIterations);
-
-        // 3. Marginals once per distinct list, weights and reward-model terms for every list.
-        var groups = new Dictionary<DistinctListKey, List<PreparedList>>();
-        foreach (var list in lists)
-        {
+            var list = Prepare(logs[l], l, itemIds, options.Metric);
             var key = new DistinctListKey(list);
-            if (!groups.TryGetValue(key, out var members))
+            if (groups.TryGetValue(key, out var members))
+            {
+                list.ShareContentOf(members[0]);
+            }
+            else
             {
                 members = [];
                 groups.Add(key, members);
             }
 
             members.Add(list);
+            lists[l] = list;
         }
 
+        var maxLength = lists.Length == 0 ? 0 : lists.Max(x => x.Length);
+        var reproduced = CountReproduced(lists, logs);
+
+        // 2. The reward model.
+        var model = FitRewardModel(lists, itemIds.Count, maxLength, options.RewardModelIterations);
+
+        // 3. Marginals once per distinct list, weights and reward-model terms for every list.
+        var terms = new ListTerms(lists, targets.Length);
         var groupArray = groups.ToArray();
         Parallel.For(
             0,
@@ -95,13 +97,13 @@ public static class OffPolicyEvaluation
             () => new MarginalWorkspace(),
             (g, _, workspace) =>
             {
-                ProcessGroup(groupArray[g].Key, groupArray[g].Value, targets, model, options, workspace);
+                ProcessGroup(groupArray[g].Key, groupArray[g].Value, targets, model, options, terms, workspace);
                 return workspace;
             },
             _ => { });
 
         // 4. Estimates and paired bootstrap.
-        var estimator = new ListEstimator(lists, targets.Length, maxLength);
+        var estimator = new ListEstimator(lists, terms, maxLength);
         var point = estimator.Statistics(null);
         var replicates = Replicates(estimator, lists.Length, options);
         Estimate At(int s) => options.BootstrapSamples == 0 || lists.Length == 0
@@ -125,8 +127,8 @@ public static class OffPolicyEvaluation
                 At(b + ListEstimator.DirectMethod + ListEstimator.DifferenceOffset),
                 first,
                 min,
-                lists.Length == 0 ? double.NaN : lists.Average(x => x.Coverage[t]),
-                lists.Sum(x => (long)x.Floored[t]));
+                lists.Length == 0 ? double.NaN : terms.Coverage[t].Average(),
+                terms.Floored[t].Sum(x => (long)x));
         }
 
         return new OffPolicyReport(
@@ -195,7 +197,6 @@ public static class OffPolicyEvaluation
         var kinds = new SellerKind[n];
         var items = new int[n];
         var shown = new int[n];
-        var probabilities = new double[n];
         Array.Fill(shown, -1);
         var stream = log.StreamId ?? string.Empty;
         for (var i = 0; i < n; i++)
@@ -219,7 +220,6 @@ public static class OffPolicyEvaluation
             shown[item.Position - 1] = i;
             scores[i] = item.Score;
             kinds[i] = item.SellerKind ?? SellerKind.Brand;
-            probabilities[i] = item.ChoiceProbability;
             ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(itemIds, (stream, item.ProductId), out var exists);
             if (!exists)
             {
@@ -253,10 +253,10 @@ public static class OffPolicyEvaluation
             }
         }
 
-        return new PreparedList(log.ListId, scores, kinds, items, shown, outcomes[..distinct], log.Temperature, log.Floor, probabilities);
+        return new PreparedList(index, scores, kinds, items, shown, outcomes[..distinct], log.Temperature, log.Floor);
     }
 
-    private static int CountReproduced(PreparedList[] lists)
+    private static int CountReproduced(PreparedList[] lists, IReadOnlyList<RankedListLog> logs)
     {
         var count = 0;
         Parallel.For(
@@ -265,7 +265,7 @@ public static class OffPolicyEvaluation
             () => new ReproductionCheck(),
             (l, _, check) =>
             {
-                check.Add(lists[l]);
+                check.Add(lists[l], logs[l]);
                 return check;
             },
             check => Interlocked.Add(ref count, check.Matches));
@@ -296,23 +296,13 @@ public static class OffPolicyEvaluation
         return PositionBasedClickModel.Fit(array, items, positions, iterations);
     }
 
-    private static void ProcessGroup(DistinctListKey key, List<PreparedList> members, double[] targets, PositionBasedClickModel model, OffPolicyOptions options, MarginalWorkspace workspace)
+    private static void ProcessGroup(DistinctListKey key, List<PreparedList> members, double[] targets, PositionBasedClickModel model, OffPolicyOptions options, ListTerms terms, MarginalWorkspace workspace)
     {
         var list = key.List;
         var n = list.Length;
         var logging = workspace.Logging(n);
         var baseSeed = ListSeed.Combine((ulong)(uint)options.Seed, key.Hash);
         workspace.Marginals.Compute(list.Scores, list.Kinds, list.Temperature, list.Floor, options.MarginalSamples, ListSeed.Combine(baseSeed, BitConverter.DoubleToUInt64Bits(list.Temperature)), logging);
-        foreach (var member in members)
-        {
-            member.Weights = new double[targets.Length][];
-            member.Ips = new double[targets.Length];
-            member.Dr = new double[targets.Length];
-            member.DirectMethod = new double[targets.Length];
-            member.Coverage = new double[targets.Length];
-            member.Floored = new int[targets.Length];
-        }
-
         var floorPropensity = 1.0 / options.MarginalSamples;
         for (var t = 0; t < targets.Length; t++)
         {
@@ -343,9 +333,10 @@ public static class OffPolicyEvaluation
             }
 
             var coverage = n == 0 ? 1.0 : supported / n;
+            var allWeights = terms.Weights[t];
             foreach (var member in members)
             {
-                var weights = new double[n];
+                var weights = allWeights.AsSpan(member.Offset, n);
                 var dr = direct;
                 var floored = 0;
                 for (var k = 0; k < n; k++)
@@ -370,12 +361,12 @@ public static class OffPolicyEvaluation
                     ips += weights[k];
                 }
 
-                member.Weights[t] = weights;
-                member.Ips[t] = ips;
-                member.Dr[t] = dr + ips;
-                member.DirectMethod[t] = direct;
-                member.Coverage[t] = coverage;
-                member.Floored[t] = floored;
+                var l = member.Index;
+                terms.Ips[t][l] = ips;
+                terms.Dr[t][l] = dr + ips;
+                terms.DirectMethod[t][l] = direct;
+                terms.Coverage[t][l] = coverage;
+                terms.Floored[t][l] = floored;
             }
         }
     }

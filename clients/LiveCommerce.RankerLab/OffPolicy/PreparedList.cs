@@ -2,12 +2,15 @@ using LiveCommerce.Ranking;
 
 namespace LiveCommerce.RankerLab.OffPolicy;
 
-/// <summary>One validated logged list in the compact form the estimators use.</summary>
+/// <summary>
+/// One validated logged list in the compact form the estimators use. Lists with the same content share their
+/// score, kind and item arrays (see <see cref="ShareContentOf"/>), so a long log of one stream stays small.
+/// </summary>
 internal sealed class PreparedList
 {
-    public PreparedList(string listId, double[] scores, SellerKind[] kinds, int[] items, int[] shown, int[] outcomes, double temperature, double floor, double[] choiceProbabilities)
+    public PreparedList(int index, double[] scores, SellerKind[] kinds, int[] items, int[] shown, int[] outcomes, double temperature, double floor)
     {
-        ListId = listId;
+        Index = index;
         Scores = scores;
         Kinds = kinds;
         Items = items;
@@ -15,19 +18,19 @@ internal sealed class PreparedList
         Outcomes = outcomes;
         Temperature = temperature;
         Floor = floor;
-        ChoiceProbabilities = choiceProbabilities;
     }
 
-    public string ListId { get; }
+    /// <summary>Position of the record in the logs.</summary>
+    public int Index { get; }
 
     /// <summary>Scores by candidate index.</summary>
-    public double[] Scores { get; }
+    public double[] Scores { get; private set; }
 
     /// <summary>Seller kinds by candidate index (unknown as brand: not protected by the floor).</summary>
-    public SellerKind[] Kinds { get; }
+    public SellerKind[] Kinds { get; private set; }
 
     /// <summary>Reward-model item index by candidate index.</summary>
-    public int[] Items { get; }
+    public int[] Items { get; private set; }
 
     /// <summary>Candidate index by 0-based shown position.</summary>
     public int[] Shown { get; }
@@ -39,29 +42,17 @@ internal sealed class PreparedList
 
     public double Floor { get; }
 
-    /// <summary>The logged choice probabilities by candidate index.</summary>
-    public double[] ChoiceProbabilities { get; }
+    public int Length => Shown.Length;
 
-    public int Length => Scores.Length;
+    /// <summary>Where this list's positions start in the flat per-position arrays of <see cref="ListTerms"/>.</summary>
+    public int Offset { get; set; }
 
-    /// <summary>Index of the list's distinct-list group.</summary>
-    public int Group { get; set; }
-
-    /// <summary>Importance weight by position, per target.</summary>
-    public double[][] Weights { get; set; } = [];
-
-    /// <summary>Σₖ w·y, per target.</summary>
-    public double[] Ips { get; set; } = [];
-
-    /// <summary>The doubly robust value of the list, per target.</summary>
-    public double[] Dr { get; set; } = [];
-
-    /// <summary>The direct-method value of the list, per target.</summary>
-    public double[] DirectMethod { get; set; } = [];
-
-    /// <summary>Target probability mass on pairs the logging policy supports, per target.</summary>
-    public double[] Coverage { get; set; } = [];
-
-    /// <summary>Propensities raised from 0 to 1/samples, per target.</summary>
-    public int[] Floored { get; set; } = [];
+    /// <summary>Points the score, kind and item arrays at those of an equal list, so only one copy is kept.</summary>
+    /// <param name="representative">A list with the same content.</param>
+    public void ShareContentOf(PreparedList representative)
+    {
+        Scores = representative.Scores;
+        Kinds = representative.Kinds;
+        Items = representative.Items;
+    }
 }

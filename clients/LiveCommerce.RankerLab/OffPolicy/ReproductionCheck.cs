@@ -11,7 +11,8 @@ internal sealed class ReproductionCheck
 
     public int Matches { get; private set; }
 
-    public void Add(PreparedList list)
+    /// <summary>Checks one list against its (validated) record.</summary>
+    public void Add(PreparedList list, RankedListLog log)
     {
         var n = list.Length;
         if (_shown.Length < n)
@@ -22,7 +23,7 @@ internal sealed class ReproductionCheck
 
         var shown = _shown.AsSpan(0, n);
         var probabilities = _probabilities.AsSpan(0, n);
-        _policy.Rank(list.Scores, list.Kinds, list.Temperature, list.Floor, list.ListId, shown, probabilities);
+        _policy.Rank(list.Scores, list.Kinds, list.Temperature, list.Floor, log.ListId, shown, probabilities);
         if (!shown.SequenceEqual(list.Shown))
         {
             return;
@@ -30,7 +31,7 @@ internal sealed class ReproductionCheck
 
         for (var i = 0; i < n; i++)
         {
-            if (!(Math.Abs(probabilities[i] - list.ChoiceProbabilities[i]) <= OffPolicyEvaluation.ReproductionTolerance))
+            if (!(Math.Abs(probabilities[i] - log.Items[i].ChoiceProbability) <= OffPolicyEvaluation.ReproductionTolerance))
             {
                 return;
             }

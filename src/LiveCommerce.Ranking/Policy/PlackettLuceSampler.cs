@@ -22,10 +22,10 @@ namespace LiveCommerce.Ranking.Policy;
 /// <b>Algorithm.</b> Sorting <c>score / T + Gumbel noise</c> in decreasing order yields an exact Plackett–Luce sample
 /// (the Gumbel-max trick applied without replacement); the choice probability of each step is then
 /// <c>w[k] / (w[k] + … + w[n−1])</c>, summed from the end (with a rescaled recurrence when a tail would underflow).
-/// Cost: O(n log n) — two vectorised logarithms and one vectorised exponential per item, and one sort of 64-bit
-/// words packing each key with its index. Ties between sort keys are broken by the lower index, so a seed always
-/// reproduces the same order on the same runtime (on another CPU family the last bit of a logarithm may differ,
-/// which can only swap two keys closer than about 10⁻¹³ — in practice never).
+/// Cost: two vectorised logarithms and one vectorised exponential per item, and one bucket sort of 64-bit words
+/// packing each key with its index (expected O(n), O(n log n) at worst). Equal keys are ordered by the lower index, so
+/// a seed always reproduces the same order on the same runtime (on another CPU family the last bit of a logarithm may
+/// differ, which can only swap two keys closer than about 10⁻¹³ — in practice never).
 /// </para>
 /// <para>Allocation-free once its buffers have grown to the longest list seen; not thread-safe (one per grain or thread).</para>
 /// </summary>
@@ -40,6 +40,12 @@ public sealed class PlackettLuceSampler
     /// <summary>Lists up to this length are sorted with keys and indices packed in one word.</summary>
     private const int PackedSortLimit = 1 << 16;
 
+    /// <summary>Lists from this length are bucket-sorted (below it a comparison sort is as fast).</summary>
+    private const int BucketSortThreshold = 64;
+
+    /// <summary>Buckets up to this size are insertion-sorted.</summary>
+    private const int InsertionSortLimit = 24;
+
     /// <summary>Suffix sums below this use the rescaled (underflow-proof) recurrence.</summary>
     private const double SmallestSafeSum = 1e-280;
 
@@ -52,6 +58,9 @@ public sealed class PlackettLuceSampler
     private double[] _keys = [];
     private double[] _gathered = [];
     private ulong[] _packed = [];
+    private ulong[] _sorted = [];
+    private int[] _bucketOf = [];
+    private int[] _bucketEnds = [];
 
     /// <summary>Population standard deviation of the finite scores (0 when fewer than two are finite).</summary>
     /// <param name="scores">The scores; −∞ entries are ignored.</param>
@@ -287,12 +296,14 @@ public sealed class PlackettLuceSampler
     }
 
     /// <summary>
-    /// Sorts <paramref name="indices"/> by ascending key, equal keys by lower index. Up to
-    /// <see cref="PackedSortLimit"/> items each key is packed with its index into one 64-bit word (the key keeps
-    /// 64 − ⌈log₂ n⌉ of its bits: a relative resolution below 10⁻¹³ for 500 items, far finer than any score), which
-    /// sorts about twice as fast as a key/value sort.
+    /// Sorts <paramref name="indices"/> by ascending key, equal keys by lower index. Each key is packed with its
+    /// index into one 64-bit word (the key keeps 64 − ⌈log₂ n⌉ of its bits: a relative resolution of about 10⁻¹³ for
+    /// 500 items, far finer than any score). From <see cref="BucketSortThreshold"/> items the words are first spread
+    /// over n buckets by key (random keys land a few per bucket), then each bucket is insertion-sorted: far fewer
+    /// mispredicted branches than a comparison sort of random keys. A crowded bucket falls back to a comparison sort,
+    /// so skewed keys cost no more than sorting them outright.
     /// </summary>
-    /// <param name="keys">The keys.</param>
+    /// <param name="keys">The keys (finite).</param>
     /// <param name="indices">The indices to sort, all below <paramref name="indexLimit"/>.</param>
     /// <param name="indexLimit">One more than the largest index.</param>
     private void SortByKey(ReadOnlySpan<double> keys, Span<int> indices, int indexLimit)
@@ -310,16 +321,88 @@ public sealed class PlackettLuceSampler
         var indexBits = indexLimit <= 1 ? 1 : 32 - BitOperations.LeadingZeroCount((uint)(indexLimit - 1));
         var mask = (1UL << indexBits) - 1;
         var packed = _packed.AsSpan(0, n);
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
         for (var j = 0; j < n; j++)
         {
-            packed[j] = (SortableBits(keys[j]) & ~mask) | (uint)indices[j];
+            var key = keys[j];
+            packed[j] = (SortableBits(key) & ~mask) | (uint)indices[j];
+            min = Math.Min(min, key);
+            max = Math.Max(max, key);
         }
 
-        packed.Sort();
+        var scale = n / (max - min);
+        if (n < BucketSortThreshold || !double.IsFinite(scale))
+        {
+            packed.Sort();
+        }
+        else
+        {
+            packed = BucketSort(keys, packed, min, scale);
+        }
+
         for (var j = 0; j < n; j++)
         {
             indices[j] = (int)(packed[j] & mask);
         }
+    }
+
+    /// <summary>Distributes <paramref name="packed"/> over n buckets by key, then sorts each bucket; returns the sorted words.</summary>
+    private Span<ulong> BucketSort(ReadOnlySpan<double> keys, ReadOnlySpan<ulong> packed, double min, double scale)
+    {
+        var n = keys.Length;
+        var bucketOf = _bucketOf.AsSpan(0, n);
+        var ends = _bucketEnds.AsSpan(0, n + 1);
+        ends.Clear();
+        for (var j = 0; j < n; j++)
+        {
+            // Monotone in the key, so a bucket never holds a word that sorts before one in an earlier bucket.
+            var bucket = Math.Min((int)((keys[j] - min) * scale), n - 1);
+            bucketOf[j] = bucket;
+            ends[bucket + 1]++;
+        }
+
+        for (var b = 0; b < n; b++)
+        {
+            ends[b + 1] += ends[b];
+        }
+
+        var sorted = _sorted.AsSpan(0, n);
+        for (var j = 0; j < n; j++)
+        {
+            sorted[ends[bucketOf[j]]++] = packed[j];
+        }
+
+        // ends[b] is now the end of bucket b.
+        var start = 0;
+        for (var b = 0; b < n; b++)
+        {
+            var end = ends[b];
+            var length = end - start;
+            if (length > InsertionSortLimit)
+            {
+                sorted.Slice(start, length).Sort();
+            }
+            else
+            {
+                for (var i = start + 1; i < end; i++)
+                {
+                    var word = sorted[i];
+                    var j = i - 1;
+                    while (j >= start && sorted[j] > word)
+                    {
+                        sorted[j + 1] = sorted[j];
+                        j--;
+                    }
+
+                    sorted[j + 1] = word;
+                }
+            }
+
+            start = end;
+        }
+
+        return sorted;
     }
 
     /// <summary>Maps a double to an unsigned integer with the same order (−0 just below +0).</summary>
@@ -446,6 +529,9 @@ public sealed class PlackettLuceSampler
             _scaled = new double[size];
             _gathered = new double[size];
             _packed = new ulong[size];
+            _sorted = new ulong[size];
+            _bucketOf = new int[size];
+            _bucketEnds = new int[size + 1];
         }
     }
 }

@@ -35,6 +35,30 @@ public sealed class StochasticRankingPolicyTests
     }
 
     [Fact]
+    public void Ranking_and_marginals_allocate_nothing_after_warm_up()
+    {
+        var random = new PolicyRandom(12);
+        var scores = PlackettLuceSamplerTests.RandomScores(random, 500, scale: 1);
+        var kinds = PositionMarginalsTests.RandomKinds(random, 500);
+        var policy = new StochasticRankingPolicy();
+        var shown = new int[500];
+        var probabilities = new double[500];
+        var marginals = new PositionMarginals();
+        var matrix = new double[20 * 20];
+        policy.Rank(scores, kinds, 0.5, 0.3, 1UL, shown, probabilities);
+        marginals.Compute(scores.AsSpan(0, 20), kinds.AsSpan(0, 20), 0.5, 0.3, 10, 1, matrix);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 50; i++)
+        {
+            policy.Rank(scores, kinds, 0.5, 0.3, (ulong)i, shown, probabilities);
+            marginals.Compute(scores.AsSpan(0, 20), kinds.AsSpan(0, 20), 0.5, 0.3, 10, (ulong)i, matrix);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void A_log_round_trips_through_json_lines_with_camel_case_names()
     {
         string[] products = ["p-0", "p-1", "p-2"];
