@@ -22,6 +22,9 @@ namespace LiveCommerce.Tests.RankingSimulation;
 /// <param name="options">The options.</param>
 public sealed class EngineSimulation(SimWorld world, ClickModel clicks, SimulationOptions options)
 {
+    /// <summary>The environment variable naming a file prefix the engine's exported ranking log is written to, per mode.</summary>
+    public const string LogsVariable = "LIVECOMMERCE_RANKSIM_LOGS";
+
     /// <summary>Runs the simulation against <paramref name="host"/>.</summary>
     /// <param name="host">A started engine.</param>
     /// <param name="mode">The engine's mode, for the report.</param>
@@ -148,6 +151,18 @@ public sealed class EngineSimulation(SimWorld world, ClickModel clicks, Simulati
             if (unknown > 0)
             {
                 notes.Add($"{unknown} listed products were not the stream's");
+            }
+
+            if (Environment.GetEnvironmentVariable(LogsVariable) is { Length: > 0 } logs)
+            {
+                // The engine's own ranking log, as an operator exports it, for RankerLab --logs.
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/ranking-log?count=100000");
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For($"sim-admin-{tag}", "admin"));
+                using var response = await host.Http.SendAsync(request);
+                var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Where(l => l.Contains(stream.Id, StringComparison.Ordinal));
+                await File.WriteAllLinesAsync($"{logs}.{mode}.jsonl", lines);
             }
 
             return new ModeRun(
