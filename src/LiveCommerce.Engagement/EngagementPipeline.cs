@@ -23,7 +23,6 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
     private readonly Channel<EngagementEvent> _channel;
     private readonly IEngagementStore _store;
     private readonly EngagementOptions _options;
-    private readonly IEngagementObserver[] _observers;
     private readonly ILogger<EngagementPipeline> _logger;
     private readonly EngagementMetrics _metrics;
     private readonly TimeProvider _time;
@@ -40,14 +39,12 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
     /// <summary>Creates the pipeline.</summary>
     /// <param name="store">Where batches go.</param>
     /// <param name="options">Buffer, batch and retry settings.</param>
-    /// <param name="observers">Listeners that see each event as it is recorded.</param>
     /// <param name="logger">The logger.</param>
     /// <param name="meters">The host's meter factory; a standalone meter when null.</param>
     /// <param name="time">The clock; the system clock when null.</param>
     public EngagementPipeline(
         IEngagementStore store,
         IOptions<EngagementOptions> options,
-        IEnumerable<IEngagementObserver> observers,
         ILogger<EngagementPipeline> logger,
         IMeterFactory? meters = null,
         TimeProvider? time = null)
@@ -56,7 +53,6 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
         _store = store;
         _options = options.Value;
         _options.Validate();
-        _observers = [.. observers];
         _logger = logger;
         _time = time ?? TimeProvider.System;
         _buffer = new List<EngagementEvent>(_options.BatchSize);
@@ -93,18 +89,6 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
     /// <inheritdoc />
     public bool Record(in EngagementEvent engagement)
     {
-        foreach (var observer in _observers)
-        {
-            try
-            {
-                observer.OnRecorded(engagement);
-            }
-            catch (Exception error)
-            {
-                LogObserverFailed(_logger, observer.GetType().Name, error);
-            }
-        }
-
         if (_channel.Writer.TryWrite(engagement))
         {
             Interlocked.Increment(ref _recorded);
@@ -367,6 +351,4 @@ public sealed partial class EngagementPipeline : BackgroundService, IEngagementR
     [LoggerMessage(Level = LogLevel.Error, Message = "Flushing engagement failed; {Count} events in hand were dropped and the flusher goes on")]
     private static partial void LogFlushFailed(ILogger logger, long count, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Engagement observer {Observer} failed")]
-    private static partial void LogObserverFailed(ILogger logger, string observer, Exception error);
 }

@@ -51,22 +51,19 @@ public static class RankingModelBook
     {
         ArgumentNullException.ThrowIfNull(state);
         Validate(delta);
-        var model = Current(state, now);
+        var model = Current(state);
+        model.Decay(DecayFactor(state.Model?.DecayedAt ?? now, now, halfLife), FeatureLayout.PriorMean);
         var snapshot = model.ExportSnapshot();
         var design = snapshot.DesignMatrix;
         var response = snapshot.Response;
-        var factor = DecayFactor(state.Model?.DecayedAt ?? now, now, halfLife);
-        var d = FeatureLayout.Dimension;
-        for (var i = 0; i < d; i++)
+        for (var i = 0; i < design.Length; i++)
         {
-            for (var j = 0; j < d; j++)
-            {
-                var prior = i == j ? model.Ridge : 0.0;
-                design[(i * d) + j] = prior + (factor * (design[(i * d) + j] - prior)) + delta.Design[(i * d) + j];
-            }
+            design[i] += delta.Design[i];
+        }
 
-            var priorB = model.Ridge * FeatureLayout.PriorMean[i];
-            response[i] = priorB + (factor * (response[i] - priorB)) + delta.Response[i];
+        for (var i = 0; i < response.Length; i++)
+        {
+            response[i] += delta.Response[i];
         }
 
         var next = LinUcbModel.Import(snapshot with { DesignMatrix = design, Response = response, InverseDesignMatrix = [], UpdateCount = snapshot.UpdateCount + delta.Observations });
@@ -85,9 +82,8 @@ public static class RankingModelBook
 
     /// <summary>The model of <paramref name="state"/>, or an untrained one.</summary>
     /// <param name="state">The state.</param>
-    /// <param name="now">The time an untrained model is stamped with.</param>
     /// <returns>The model.</returns>
-    public static LinUcbModel Current(RankingModelState state, DateTimeOffset now)
+    public static LinUcbModel Current(RankingModelState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.Model is { Dimension: var d } stored && d == FeatureLayout.Dimension

@@ -92,20 +92,6 @@ public static class CandidateFeaturizer
         return (Math.Max(0, candidate.ListClicks) + (CtrPseudoExamination * streamCtr)) / (Math.Max(0, candidate.Examination) + CtrPseudoExamination);
     }
 
-    /// <summary><c>ln(1 + price in major units)</c>; 0 for a non-positive price.</summary>
-    /// <param name="candidate">The product.</param>
-    /// <returns>The log price.</returns>
-    public static double LogPrice(RankingCandidate candidate)
-    {
-        ArgumentNullException.ThrowIfNull(candidate);
-        if (candidate.PriceMinor <= 0)
-        {
-            return 0.0;
-        }
-
-        return Math.Log(1.0 + (candidate.PriceMinor / MinorUnitsPerMajor(candidate.CurrencyDigits)));
-    }
-
     /// <summary>10^digits, for digits clamped to [0, 6].</summary>
     /// <param name="currencyDigits">Decimal digits of the currency.</param>
     /// <returns>Minor units per major unit.</returns>

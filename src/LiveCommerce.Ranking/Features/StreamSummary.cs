@@ -11,7 +11,6 @@ namespace LiveCommerce.Ranking.Features;
 /// <param name="Ctr">List clicks per unit of examination (a small prior is used while the stream has little data).</param>
 /// <param name="CartRate">Add-to-cart actions per click across the stream.</param>
 /// <param name="PurchaseRate">Purchase actions per click across the stream.</param>
-/// <param name="MeanLogPrice">Mean of <c>ln(1 + major-unit price)</c> over the candidates.</param>
 public readonly record struct StreamSummary(
     long Impressions,
     double Examination,
@@ -19,8 +18,7 @@ public readonly record struct StreamSummary(
     long Clicks,
     double Ctr,
     double CartRate,
-    double PurchaseRate,
-    double MeanLogPrice)
+    double PurchaseRate)
 {
     /// <summary>Clicks per unit of examination assumed before a stream has data.</summary>
     public const double PriorCtr = 0.05;
@@ -38,7 +36,7 @@ public readonly record struct StreamSummary(
     {
         ArgumentNullException.ThrowIfNull(candidates);
         long impressions = 0, listClicks = 0, clicks = 0, carts = 0, purchases = 0;
-        double examination = 0, logPriceSum = 0;
+        double examination = 0;
         var count = candidates.Count;
         for (var i = 0; i < count; i++)
         {
@@ -49,14 +47,12 @@ public readonly record struct StreamSummary(
             clicks += Math.Max(0, c.Clicks);
             carts += Math.Max(0, c.CartActions);
             purchases += Math.Max(0, c.PurchaseActions);
-            logPriceSum += CandidateFeaturizer.LogPrice(c);
         }
 
         // Shrink the stream averages towards the priors while the stream is young.
         var ctr = (listClicks + (20 * PriorCtr)) / (examination + 20.0);
         var cartRate = (carts + (20 * PriorCartRate)) / (clicks + 20.0);
         var purchaseRate = (purchases + (20 * PriorPurchaseRate)) / (clicks + 20.0);
-        var meanLogPrice = count == 0 ? 0.0 : logPriceSum / count;
-        return new StreamSummary(impressions, examination, listClicks, clicks, ctr, cartRate, purchaseRate, meanLogPrice);
+        return new StreamSummary(impressions, examination, listClicks, clicks, ctr, cartRate, purchaseRate);
     }
 }

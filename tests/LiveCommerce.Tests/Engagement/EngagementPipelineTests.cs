@@ -189,7 +189,7 @@ public sealed class EngagementPipelineTests
     /// <summary>A pipeline writing to <paramref name="store"/> with <paramref name="options"/>, started.</summary>
     private static async Task<EngagementPipeline> StartedAsync(IEngagementStore store, EngagementOptions options)
     {
-        var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), [], NullLogger<EngagementPipeline>.Instance);
+        var pipeline = new EngagementPipeline(store, Microsoft.Extensions.Options.Options.Create(options), NullLogger<EngagementPipeline>.Instance);
         try
         {
             await pipeline.StartAsync(CancellationToken.None);
