@@ -1,3 +1,4 @@
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking.Bandit;
 using LiveCommerce.Ranking.Fairness;
 using LiveCommerce.Ranking.Features;

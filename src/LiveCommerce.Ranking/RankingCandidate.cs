@@ -1,3 +1,5 @@
+using LiveCommerce.Contracts.Products;
+
 namespace LiveCommerce.Ranking;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveCommerce.Contracts.Products;
 
 namespace LiveCommerce.Ranking.Tests;
 

@@ -1,3 +1,4 @@
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking.Features;
 
 namespace LiveCommerce.Ranking.Tests;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking;
 using LiveCommerce.RankerLab.Obd;
 

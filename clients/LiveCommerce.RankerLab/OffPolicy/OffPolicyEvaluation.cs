@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Policy;
 using LiveCommerce.RankerLab.Evaluation;

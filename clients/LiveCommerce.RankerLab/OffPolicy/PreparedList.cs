@@ -1,3 +1,4 @@
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking;
 
 namespace LiveCommerce.RankerLab.OffPolicy;

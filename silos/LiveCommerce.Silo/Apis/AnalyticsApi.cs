@@ -10,7 +10,7 @@ using LiveCommerce.Engagement;
 using LiveCommerce.Engagement.Figures;
 using LiveCommerce.Silo.Identity;
 using LiveCommerce.Ranking.Reasons;
-using LiveCommerce.Silo.Ranking;
+using LiveCommerce.Grains.Ranking;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveCommerce.Silo.Apis;

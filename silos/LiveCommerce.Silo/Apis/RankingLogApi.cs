@@ -1,5 +1,5 @@
 using LiveCommerce.Silo.Identity;
-using LiveCommerce.Silo.Ranking;
+using LiveCommerce.Grains.Ranking;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveCommerce.Silo.Apis;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Sellers;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Sellers;
 using LiveCommerce.Silo.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;

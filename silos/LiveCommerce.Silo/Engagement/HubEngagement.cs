@@ -1,9 +1,10 @@
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Engagement;
 using LiveCommerce.Ranking;
 using LiveCommerce.Silo.Identity;
-using LiveCommerce.Silo.Ranking;
+using LiveCommerce.Grains.Ranking;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveCommerce.Silo.Engagement;

@@ -4,7 +4,7 @@ using LiveCommerce.Silo.Apis;
 using LiveCommerce.Silo.Demo;
 using LiveCommerce.Silo.Health;
 using LiveCommerce.Silo.Identity;
-using LiveCommerce.Silo.Ranking;
+using LiveCommerce.Grains.Ranking;
 using LiveCommerce.Silo.Pages;
 using LiveCommerce.Silo.Orders;
 using LiveCommerce.Silo.Realtime;

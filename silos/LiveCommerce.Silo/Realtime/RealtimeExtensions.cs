@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Serialization;
 using LiveCommerce.Grains.Notifications;
+using LiveCommerce.Silo.Engagement;
 using LiveCommerce.Silo.Identity;
 using StackExchange.Redis;
 
@@ -27,6 +28,7 @@ public static class RealtimeExtensions
     {
         builder.Services.Configure<HubLimitsOptions>(builder.Configuration.GetSection(HubLimitsOptions.Section));
         builder.Services.AddSingleton<ViewerPresence>();
+        builder.Services.AddSingleton<HubEngagement>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSingleton<IStreamNotifier, SignalRStreamNotifier>();

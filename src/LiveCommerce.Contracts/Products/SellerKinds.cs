@@ -1,6 +1,6 @@
 namespace LiveCommerce.Contracts.Products;
 
-/// <summary>Who sells a product; the ranker's fair-exposure rules depend on it.</summary>
+/// <summary>The wire names of <see cref="SellerKind"/> (who sells a product; the ranker's fair-exposure rules depend on it) and conversions.</summary>
 public static class SellerKinds
 {
     /// <summary>A small or medium local business.</summary>
@@ -25,4 +25,45 @@ public static class SellerKinds
     /// </summary>
     public static bool IsVerifiedAs(string? label, string? verified) =>
         verified is not null && string.Equals(label, verified, StringComparison.Ordinal);
+
+    /// <summary>Returns the wire name of <paramref name="kind"/>.</summary>
+    /// <param name="kind">The seller kind.</param>
+    /// <returns><c>"local-sme"</c>, <c>"brand"</c> or <c>"platform"</c>.</returns>
+    public static string ToWireName(this SellerKind kind) => kind switch
+    {
+        SellerKind.LocalSme => LocalSme,
+        SellerKind.Platform => Platform,
+        _ => Brand,
+    };
+
+    /// <summary>Parses a wire name (case-insensitive).</summary>
+    /// <param name="value">The wire name, e.g. <c>"local-sme"</c>.</param>
+    /// <param name="kind">The parsed kind, or <see cref="SellerKind.Brand"/> when parsing fails.</param>
+    /// <returns><see langword="true"/> when <paramref name="value"/> is a known wire name.</returns>
+    public static bool TryParse(string? value, out SellerKind kind)
+    {
+        if (string.Equals(value, LocalSme, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = SellerKind.LocalSme;
+            return true;
+        }
+
+        if (string.Equals(value, Platform, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = SellerKind.Platform;
+            return true;
+        }
+
+        kind = SellerKind.Brand;
+        return string.Equals(value, Brand, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Parses a wire name (case-insensitive).</summary>
+    /// <param name="value">The wire name.</param>
+    /// <returns>The seller kind.</returns>
+    /// <exception cref="FormatException"><paramref name="value"/> is not a known wire name.</exception>
+    public static SellerKind Parse(string value) =>
+        TryParse(value, out var kind)
+            ? kind
+            : throw new FormatException($"Unknown seller kind '{value}'; expected '{LocalSme}', '{Brand}' or '{Platform}'.");
 }

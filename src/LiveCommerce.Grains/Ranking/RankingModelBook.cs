@@ -1,5 +1,4 @@
 using LiveCommerce.Abstractions.Errors;
-using LiveCommerce.Abstractions.Ranking;
 using LiveCommerce.Ranking.Bandit;
 using LiveCommerce.Ranking.Features;
 
@@ -52,7 +51,7 @@ public static class RankingModelBook
         ArgumentNullException.ThrowIfNull(state);
         Validate(delta);
         var model = Current(state);
-        model.Decay(DecayFactor(state.Model?.DecayedAt ?? now, now, halfLife), FeatureLayout.PriorMean);
+        model.Decay(DecayFactor(state.Model is null ? now : state.DecayedAt, now, halfLife), FeatureLayout.PriorMean);
         var snapshot = model.ExportSnapshot();
         var design = snapshot.DesignMatrix;
         var response = snapshot.Response;
@@ -77,7 +76,7 @@ public static class RankingModelBook
         }
 
         sources[delta.Source] = new SourceMark(delta.Sequence, now);
-        return new RankingModelState { Model = Export(next, (state.Model?.Version ?? 0) + 1, now), Sources = sources };
+        return new RankingModelState { Model = next.ExportSnapshot(), Sources = sources, DecayedAt = now };
     }
 
     /// <summary>The model of <paramref name="state"/>, or an untrained one.</summary>
@@ -87,17 +86,17 @@ public static class RankingModelBook
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.Model is { Dimension: var d } stored && d == FeatureLayout.Dimension
-            ? LinUcbModel.Import(ToLibrary(stored))
+            ? LinUcbModel.Import(stored)
             : new LinUcbModel(priorMean: FeatureLayout.PriorMean);
     }
 
     /// <summary>The snapshot of <paramref name="state"/>: an untrained model (dimension 0) before the first batch.</summary>
     /// <param name="state">The state.</param>
     /// <returns>The snapshot.</returns>
-    public static RankingModelSnapshot Snapshot(RankingModelState state)
+    public static LinUcbSnapshot Snapshot(RankingModelState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.Model is { Dimension: var d } stored && d == FeatureLayout.Dimension ? stored : new RankingModelSnapshot();
+        return state.Model is { Dimension: var d } stored && d == FeatureLayout.Dimension ? stored : new LinUcbSnapshot();
     }
 
     /// <summary><c>0.5^(elapsed / halfLife)</c>; 1 when no time passed or the half-life is not positive.</summary>
@@ -109,40 +108,5 @@ public static class RankingModelBook
     {
         var elapsed = now - since;
         return elapsed <= TimeSpan.Zero || halfLife <= TimeSpan.Zero ? 1.0 : Math.Max(1e-6, Math.Pow(0.5, elapsed / halfLife));
-    }
-
-    /// <summary>Converts a stored snapshot to the ranking library's.</summary>
-    /// <param name="snapshot">The stored snapshot.</param>
-    /// <returns>The library snapshot.</returns>
-    public static LinUcbSnapshot ToLibrary(RankingModelSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        return new LinUcbSnapshot
-        {
-            Dimension = snapshot.Dimension,
-            Alpha = snapshot.Alpha,
-            Ridge = snapshot.Ridge,
-            UpdateCount = snapshot.UpdateCount,
-            DesignMatrix = snapshot.DesignMatrix,
-            InverseDesignMatrix = snapshot.InverseDesignMatrix,
-            Response = snapshot.Response,
-        };
-    }
-
-    private static RankingModelSnapshot Export(LinUcbModel model, long version, DateTimeOffset at)
-    {
-        var snapshot = model.ExportSnapshot();
-        return new RankingModelSnapshot
-        {
-            Dimension = snapshot.Dimension,
-            Alpha = snapshot.Alpha,
-            Ridge = snapshot.Ridge,
-            UpdateCount = snapshot.UpdateCount,
-            DesignMatrix = snapshot.DesignMatrix,
-            InverseDesignMatrix = snapshot.InverseDesignMatrix,
-            Response = snapshot.Response,
-            Version = version,
-            DecayedAt = at,
-        };
     }
 }

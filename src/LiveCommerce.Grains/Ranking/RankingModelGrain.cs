@@ -1,5 +1,5 @@
-using LiveCommerce.Abstractions.Ranking;
 using LiveCommerce.Grains.Storage;
+using LiveCommerce.Ranking.Bandit;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Grains.Ranking;
@@ -16,10 +16,10 @@ public sealed class RankingModelGrain(
     TimeProvider time) : Grain, IRankingModelGrain
 {
     /// <inheritdoc />
-    public Task<RankingModelSnapshot> GetAsync() => Task.FromResult(RankingModelBook.Snapshot(state.State));
+    public Task<LinUcbSnapshot> GetAsync() => Task.FromResult(RankingModelBook.Snapshot(state.State));
 
     /// <inheritdoc />
-    public async Task<RankingModelSnapshot> ApplyAsync(RankingModelDelta delta)
+    public async Task<LinUcbSnapshot> ApplyAsync(RankingModelDelta delta)
     {
         RankingModelBook.Validate(delta);
         if (delta.Observations == 0 || RankingModelBook.AlreadyTaken(state.State, delta))

@@ -1,3 +1,4 @@
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking.Fairness;
 
 namespace LiveCommerce.Ranking.Policy;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LiveCommerce.Contracts.Products;
 
 namespace LiveCommerce.Ranking.Policy;
 

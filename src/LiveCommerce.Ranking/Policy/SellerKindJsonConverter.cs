@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LiveCommerce.Contracts.Products;
 
 namespace LiveCommerce.Ranking.Policy;
 

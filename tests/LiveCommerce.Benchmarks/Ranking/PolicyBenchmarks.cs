@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Policy;
 

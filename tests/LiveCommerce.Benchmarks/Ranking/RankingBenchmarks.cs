@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Features;
 

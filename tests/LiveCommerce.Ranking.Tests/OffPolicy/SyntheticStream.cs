@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking.Policy;
 
 namespace LiveCommerce.Ranking.Tests.OffPolicy;

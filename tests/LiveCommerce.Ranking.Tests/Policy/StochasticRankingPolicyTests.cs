@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking.Fairness;
 using LiveCommerce.Ranking.Policy;
 

@@ -1,11 +1,10 @@
 using System.Net;
-using LiveCommerce.Abstractions.Ranking;
+using LiveCommerce.Grains.Ranking;
 using LiveCommerce.Client;
 using LiveCommerce.Contracts.Analytics;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Ranking;
-using LiveCommerce.Silo.Ranking;
 using LiveCommerce.Testing;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;

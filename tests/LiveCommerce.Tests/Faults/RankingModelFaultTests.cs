@@ -1,4 +1,4 @@
-using LiveCommerce.Abstractions.Ranking;
+using LiveCommerce.Grains.Ranking;
 using LiveCommerce.Ranking.Bandit;
 using LiveCommerce.Ranking.Features;
 using LiveCommerce.Testing;

@@ -1,3 +1,5 @@
+using LiveCommerce.Contracts.Products;
+
 namespace LiveCommerce.Tests.RankingSimulation;
 
 /// <summary>One product of the simulated stream, with what the engine never sees: its quality and how often a click on it ends in the cart.</summary>

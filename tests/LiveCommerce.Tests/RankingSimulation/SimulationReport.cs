@@ -1,4 +1,5 @@
 using System.Text;
+using LiveCommerce.Contracts.Products;
 using static System.FormattableString;
 
 namespace LiveCommerce.Tests.RankingSimulation;

@@ -1,4 +1,3 @@
-using LiveCommerce.Abstractions.Ranking;
 using LiveCommerce.Grains.Ranking;
 using LiveCommerce.Ranking.Bandit;
 using LiveCommerce.Ranking.Features;

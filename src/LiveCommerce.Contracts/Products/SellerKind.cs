@@ -1,4 +1,4 @@
-namespace LiveCommerce.Ranking;
+namespace LiveCommerce.Contracts.Products;
 
 /// <summary>
 /// Who sells a product. Drives the fair-exposure re-ranker: <see cref="LocalSme"/> products

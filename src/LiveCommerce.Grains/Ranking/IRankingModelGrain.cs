@@ -1,4 +1,6 @@
-namespace LiveCommerce.Abstractions.Ranking;
+using LiveCommerce.Ranking.Bandit;
+
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// The ranker's shared LinUCB model, keyed by model name (the engine uses one, <c>global</c>). Every silo reads
@@ -9,9 +11,9 @@ namespace LiveCommerce.Abstractions.Ranking;
 [Alias("lc.IRankingModelGrain")]
 public interface IRankingModelGrain : IGrainWithStringKey
 {
-    /// <summary>The current model.</summary>
+    /// <summary>The current model (dimension 0 before the first batch). Its update count grows with every batch taken.</summary>
     [Alias("GetAsync")]
-    Task<RankingModelSnapshot> GetAsync();
+    Task<LinUcbSnapshot> GetAsync();
 
     /// <summary>
     /// Folds a batch of observations into the model and stores it. A batch whose source already had it (or a later one)
@@ -20,5 +22,5 @@ public interface IRankingModelGrain : IGrainWithStringKey
     /// <param name="delta">Σ x·xᵀ and Σ r·x of the batch.</param>
     /// <returns>The model after the update.</returns>
     [Alias("ApplyAsync")]
-    Task<RankingModelSnapshot> ApplyAsync(RankingModelDelta delta);
+    Task<LinUcbSnapshot> ApplyAsync(RankingModelDelta delta);
 }

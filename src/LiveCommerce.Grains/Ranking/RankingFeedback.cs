@@ -1,11 +1,11 @@
-using LiveCommerce.Abstractions.Ranking;
+using LiveCommerce.Contracts.Products;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Bandit;
 using LiveCommerce.Ranking.Features;
 using LiveCommerce.Ranking.Policy;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// The bandit's online feedback on this silo. A ranked list shown to a viewer stays open for one episode: until the

@@ -1,7 +1,8 @@
-using LiveCommerce.Grains.Ranking;
-using LiveCommerce.Silo.Engagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>Registers the ranker in the engine.</summary>
 public static class RankingExtensions
@@ -9,11 +10,11 @@ public static class RankingExtensions
     /// <summary>
     /// Adds the <c>Ranking</c> settings (validated at start: <c>Ranking:LocalSellerExposureFloor</c> must be 0 to 1),
     /// the model grain's half-life, the candidate source, this silo's copy of the shared model, the online feedback,
-    /// the model sync, the ranking facade and the hub's engagement hooks. Needs <c>AddLiveEngagement</c>.
+    /// the model sync, and the ranking facade. Needs the engagement store and an Orleans client (the silo's).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The builder.</returns>
-    public static WebApplicationBuilder AddLiveRanking(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddLiveRanking(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RankingOptions>()
             .Bind(builder.Configuration.GetSection(RankingOptions.Section))
@@ -33,7 +34,6 @@ public static class RankingExtensions
         builder.Services.AddHostedService<RankingLogWriter>();
         builder.Services.AddSingleton<RankingSync>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RankingSync>());
-        builder.Services.AddSingleton<HubEngagement>();
         return builder;
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>How the engine ranks products and learns (configuration section <c>Ranking</c>).</summary>
 public sealed class RankingOptions

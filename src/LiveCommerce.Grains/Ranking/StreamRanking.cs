@@ -3,9 +3,10 @@ using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Engagement;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Policy;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// The ranker in the engine: orders each viewer's <c>products</c> (personalised by the viewer's affinities, with
@@ -40,7 +41,7 @@ public sealed partial class StreamRanking(
             var viewer = userId is null ? ViewerAffinities.None : await AffinitiesAsync(userId);
             var listId = Guid.NewGuid().ToString("N");
             var ranked = model.Rank(set.Candidates, Context(viewer) with { Temperature = options.Value.Temperature, Seed = ListSeed.FromListId(listId) });
-            feedback.Shown(viewerId, set, viewer, ranked, new ShownListLog(listId, userId, model.Version, options.Value.Temperature, options.Value.LocalSellerExposureFloor));
+            feedback.Shown(viewerId, set, viewer, ranked, new ShownListLog(listId, userId, model.Observations, options.Value.Temperature, options.Value.LocalSellerExposureFloor));
             var cards = new Dictionary<string, ProductCard>(snapshot.Products.Count, StringComparer.Ordinal);
             foreach (var card in snapshot.Products)
             {

@@ -1,4 +1,4 @@
-namespace LiveCommerce.Abstractions.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// What a silo learned since its last batch: the sufficient statistics of its observations. Batches are numbered per

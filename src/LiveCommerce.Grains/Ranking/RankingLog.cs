@@ -1,10 +1,11 @@
 using System.Threading.Channels;
 using LiveCommerce.Ranking.Policy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// The engine's log of ranked lists shown, one <see cref="RankedListLog"/> per list episode, for off-policy evaluation

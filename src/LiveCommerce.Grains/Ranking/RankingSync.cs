@@ -1,7 +1,8 @@
-using LiveCommerce.Abstractions.Ranking;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// Every <see cref="RankingOptions.SyncInterval"/>: sends this silo's learned batch to the shared model grain and

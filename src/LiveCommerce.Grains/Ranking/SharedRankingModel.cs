@@ -1,9 +1,7 @@
-using LiveCommerce.Abstractions.Ranking;
-using LiveCommerce.Grains.Ranking;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Bandit;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// This silo's copy of the shared model (read from the <see cref="IRankingModelGrain"/> by <see cref="RankingSync"/>)
@@ -15,29 +13,25 @@ public sealed class SharedRankingModel
     private readonly Lock _gate = new();
     private ProductRanker _ranker = new();
 
-    /// <summary>The version of the model in use (0 before the first read).</summary>
-    public long Version { get; private set; }
-
-    /// <summary>Observations folded into the model in use.</summary>
+    /// <summary>Observations folded into the model in use (0 before the first read); it grows with every batch the grain takes.</summary>
     public long Observations { get; private set; }
 
     /// <summary>Uses <paramref name="snapshot"/> from now on, if it is newer than the model in use.</summary>
     /// <param name="snapshot">The grain's model.</param>
-    public void Use(RankingModelSnapshot snapshot)
+    public void Use(LinUcbSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (snapshot.Dimension == 0 || snapshot.Version <= Version)
+        if (snapshot.Dimension == 0 || snapshot.UpdateCount <= Observations)
         {
             return;
         }
 
-        var ranker = new ProductRanker(LinUcbModel.Import(RankingModelBook.ToLibrary(snapshot)));
+        var ranker = new ProductRanker(LinUcbModel.Import(snapshot));
         lock (_gate)
         {
-            if (snapshot.Version > Version)
+            if (snapshot.UpdateCount > Observations)
             {
                 _ranker = ranker;
-                Version = snapshot.Version;
                 Observations = snapshot.UpdateCount;
             }
         }

@@ -9,7 +9,7 @@ using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Features;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// Builds a stream's <see cref="StreamCandidates"/> from its snapshot and the engagement store: this stream's

@@ -1,4 +1,7 @@
-namespace LiveCommerce.Silo.Ranking;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>
 /// Drains <see cref="RankingLog"/>'s queue into its store. A record that cannot be stored (Redis cut) is logged and

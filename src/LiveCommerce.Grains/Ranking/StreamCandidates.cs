@@ -3,7 +3,7 @@ using LiveCommerce.Engagement;
 using LiveCommerce.Ranking;
 using LiveCommerce.Ranking.Features;
 
-namespace LiveCommerce.Silo.Ranking;
+namespace LiveCommerce.Grains.Ranking;
 
 /// <summary>A stream's products as ranking candidates, with the figures they were built from; shared by every viewer of the stream.</summary>
 public sealed class StreamCandidates
