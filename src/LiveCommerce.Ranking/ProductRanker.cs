@@ -138,7 +138,8 @@ public sealed class ProductRanker
     {
         ArgumentNullException.ThrowIfNull(context);
         CandidateFeaturizer.Featurize(candidate, stream, context.Viewer, _features);
-        return Model.Score(_features, context.Explore) + (AttractivenessAnchor * _features[FeatureLayout.Attractiveness]);
+        var score = Model.Score(_features, context.Explore) + (AttractivenessAnchor * _features[FeatureLayout.Attractiveness]);
+        return context.Viewer is { } viewer ? score + viewer.PersonalShift(candidate, Model.PredictMean(_features)) : score;
     }
 
     /// <summary>
@@ -171,6 +172,11 @@ public sealed class ProductRanker
             var c = candidates[i] ?? throw new ArgumentException("Candidates must not be null.", nameof(candidates));
             CandidateFeaturizer.Featurize(c, stream, viewer, _features);
             var score = Model.Score(_features, explore) + (AttractivenessAnchor * _features[FeatureLayout.Attractiveness]);
+            if (viewer is not null)
+            {
+                score += viewer.PersonalShift(c, Model.PredictMean(_features));
+            }
+
             _scores[i] = double.IsNaN(score) ? double.NegativeInfinity : score;
             _kinds[i] = c.SellerKind;
             _scoreOrder[i] = i;

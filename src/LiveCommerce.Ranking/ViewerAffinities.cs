@@ -9,6 +9,7 @@ namespace LiveCommerce.Ranking;
 public sealed class ViewerAffinities
 {
     private static readonly IReadOnlyDictionary<string, double> Empty = new Dictionary<string, double>();
+    private static readonly IReadOnlyDictionary<string, ViewerHistory> EmptyHistory = new Dictionary<string, ViewerHistory>();
 
     /// <summary>Affinity by <see cref="RankingCandidate.CategoryId"/>.</summary>
     public IReadOnlyDictionary<string, double> Categories { get; init; } = Empty;
@@ -19,6 +20,15 @@ public sealed class ViewerAffinities
     /// <summary>Affinity by <see cref="RankingCandidate.ProductId"/> (e.g. the viewer opened it in an earlier stream).</summary>
     public IReadOnlyDictionary<string, double> Products { get; init; } = Empty;
 
+    /// <summary>The viewer's looks and list clicks by <see cref="RankingCandidate.ProductId"/> (see <see cref="Features.PersonalEstimate"/>).</summary>
+    public IReadOnlyDictionary<string, ViewerHistory> ProductHistory { get; init; } = EmptyHistory;
+
+    /// <summary>The viewer's looks and list clicks by <see cref="RankingCandidate.CategoryId"/>.</summary>
+    public IReadOnlyDictionary<string, ViewerHistory> CategoryHistory { get; init; } = EmptyHistory;
+
+    /// <summary>The viewer's looks and list clicks over every product (the sum of <see cref="ProductHistory"/> when it is complete).</summary>
+    public ViewerHistory Overall { get; init; }
+
     /// <summary>A viewer with no history: every affinity is 0.</summary>
     public static ViewerAffinities None { get; } = new();
 
@@ -28,6 +38,23 @@ public sealed class ViewerAffinities
     /// <returns>The affinity.</returns>
     public static double FromCount(double count, double halfAt = 3.0) =>
         count <= 0 || halfAt <= 0 ? 0.0 : count / (count + halfAt);
+
+    /// <summary>The score shift of the viewer's own history for <paramref name="candidate"/> (0 without history).</summary>
+    /// <param name="candidate">The product.</param>
+    /// <param name="mean">The shared model's click rate per look for it.</param>
+    /// <returns>See <see cref="Features.PersonalEstimate.Shift"/>.</returns>
+    public double PersonalShift(RankingCandidate candidate, double mean)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (Overall.Examined <= 0 && ProductHistory.Count == 0)
+        {
+            return 0.0;
+        }
+
+        var product = candidate.ProductId is { } id && ProductHistory.TryGetValue(id, out var p) ? p : default;
+        var category = candidate.CategoryId is { } c && CategoryHistory.TryGetValue(c, out var h) ? h : default;
+        return Features.PersonalEstimate.Shift(mean, product, category, Overall);
+    }
 
     internal static double Lookup(IReadOnlyDictionary<string, double> map, string? key)
     {

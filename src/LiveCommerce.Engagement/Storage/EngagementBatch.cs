@@ -123,6 +123,7 @@ public sealed class EngagementBatch
                     Add(StreamKinds(e.StreamId), Examination + Separator + kind, micros);
                     Add(streamProducts, Field(productId, PositionImpressions(e.Position)), 1);
                     AddTrend(productId, Examination, micros, e.Timestamp, options, trendTtl);
+                    AddHistory(e, 'e', 'f', e.Examination);
                 }
 
                 if (e.Surface == EngagementSurface.Pin)
@@ -144,6 +145,8 @@ public sealed class EngagementBatch
                     {
                         Add(streamProducts, Field(productId, PositionClicks(e.Position)), count);
                     }
+
+                    AddHistory(e, 'o', 'g', count);
                 }
 
                 AddAffinity(e, options.ClickWeight);
@@ -185,14 +188,7 @@ public sealed class EngagementBatch
             return;
         }
 
-        var key = Viewer(e.ViewerId);
-        if (!Affinities.TryGetValue(key, out var update))
-        {
-            update = new AffinityUpdate();
-            Affinities[key] = update;
-        }
-
-        update.AtUnixSeconds = Math.Max(update.AtUnixSeconds, e.Timestamp.ToUnixTimeMilliseconds() / 1000.0);
+        var update = AffinityOf(e);
         AddWeight(update, "p" + Separator + e.ProductId, weight);
         if (!string.IsNullOrEmpty(e.Category))
         {
@@ -203,6 +199,35 @@ public sealed class EngagementBatch
         {
             AddWeight(update, "s" + Separator + e.SellerId, weight);
         }
+    }
+
+    /// <summary>Adds to the viewer's history of the product (<paramref name="productKind"/>) and of its category (<paramref name="categoryKind"/>).</summary>
+    private void AddHistory(in EngagementEvent e, char productKind, char categoryKind, double weight)
+    {
+        if (e.Anonymous || string.IsNullOrEmpty(e.ViewerId) || !(weight > 0))
+        {
+            return;
+        }
+
+        var update = AffinityOf(e);
+        AddWeight(update, productKind.ToString() + Separator + e.ProductId, weight);
+        if (!string.IsNullOrEmpty(e.Category))
+        {
+            AddWeight(update, categoryKind.ToString() + Separator + e.Category, weight);
+        }
+    }
+
+    private AffinityUpdate AffinityOf(in EngagementEvent e)
+    {
+        var key = Viewer(e.ViewerId!);
+        if (!Affinities.TryGetValue(key, out var update))
+        {
+            update = new AffinityUpdate();
+            Affinities[key] = update;
+        }
+
+        update.AtUnixSeconds = Math.Max(update.AtUnixSeconds, e.Timestamp.ToUnixTimeMilliseconds() / 1000.0);
+        return update;
     }
 
     private static void AddWeight(AffinityUpdate update, string field, double weight) =>

@@ -99,7 +99,12 @@ public static class EngagementKeys
     /// <returns>The key.</returns>
     public static string Trend(long bucket) => "t:" + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Hash of one viewer's decayed affinity scores: <c>c|{category}</c>, <c>s|{sellerId}</c>, <c>p|{productId}</c>, and <c>_t</c> (Unix seconds of the last decay).</summary>
+    /// <summary>
+    /// Hash of one viewer's decayed affinity scores: <c>c|{category}</c>, <c>s|{sellerId}</c>, <c>p|{productId}</c>
+    /// (weighted opens, carts and purchases); the viewer's looks and list clicks, <c>e|{productId}</c> and
+    /// <c>o|{productId}</c>, <c>f|{category}</c> and <c>g|{category}</c> (Σ e(k) of the list impressions, and list
+    /// clicks); and <c>_t</c> (Unix seconds of the last decay).
+    /// </summary>
     /// <param name="viewerId">The viewer's <c>sub</c>.</param>
     /// <returns>The key.</returns>
     public static string Viewer(string viewerId) => "v:" + viewerId;

@@ -158,6 +158,10 @@ public abstract class EngagementStoreBase : IEngagementStore
         var categories = new Dictionary<string, double>(StringComparer.Ordinal);
         var sellers = new Dictionary<string, double>(StringComparer.Ordinal);
         var products = new Dictionary<string, double>(StringComparer.Ordinal);
+        var productLooks = new Dictionary<string, double>(StringComparer.Ordinal);
+        var productOpens = new Dictionary<string, double>(StringComparer.Ordinal);
+        var categoryLooks = new Dictionary<string, double>(StringComparer.Ordinal);
+        var categoryOpens = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (field, value) in values)
         {
             if (field.Length < 3 || field[1] != Separator)
@@ -171,11 +175,27 @@ public abstract class EngagementStoreBase : IEngagementStore
                 continue;
             }
 
-            var target = field[0] switch { 'c' => categories, 's' => sellers, 'p' => products, _ => null };
-            target?.Add(field[2..], score);
+            var target = field[0] switch
+            {
+                'c' => categories,
+                's' => sellers,
+                'p' => products,
+                'e' => productLooks,
+                'o' => productOpens,
+                'f' => categoryLooks,
+                'g' => categoryOpens,
+                _ => null,
+            };
+            target?.TryAdd(field[2..], score);
         }
 
-        return new AffinityScores(categories, sellers, products);
+        return new AffinityScores(categories, sellers, products)
+        {
+            ProductLooks = productLooks,
+            ProductOpens = productOpens,
+            CategoryLooks = categoryLooks,
+            CategoryOpens = categoryOpens,
+        };
     }
 
     /// <inheritdoc />

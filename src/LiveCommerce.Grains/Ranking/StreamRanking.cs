@@ -90,7 +90,26 @@ public sealed partial class StreamRanking(
                 Categories = scores.Categories.ToDictionary(s => s.Key, s => ViewerAffinities.FromCount(s.Value), StringComparer.Ordinal),
                 Sellers = scores.Sellers.ToDictionary(s => s.Key, s => ViewerAffinities.FromCount(s.Value), StringComparer.Ordinal),
                 Products = scores.Products.ToDictionary(s => s.Key, s => ViewerAffinities.FromCount(s.Value), StringComparer.Ordinal),
+                ProductHistory = History(scores.ProductLooks, scores.ProductOpens),
+                CategoryHistory = History(scores.CategoryLooks, scores.CategoryOpens),
+                Overall = new ViewerHistory(scores.ProductLooks.Values.Sum(), scores.ProductOpens.Values.Sum()),
             };
+    }
+
+    private static Dictionary<string, ViewerHistory> History(IReadOnlyDictionary<string, double> looks, IReadOnlyDictionary<string, double> opens)
+    {
+        var history = new Dictionary<string, ViewerHistory>(looks.Count, StringComparer.Ordinal);
+        foreach (var (key, examined) in looks)
+        {
+            history[key] = new ViewerHistory(examined, opens.GetValueOrDefault(key));
+        }
+
+        foreach (var (key, clicked) in opens)
+        {
+            history.TryAdd(key, new ViewerHistory(0, clicked));
+        }
+
+        return history;
     }
 
     private RankingContext Context(ViewerAffinities? viewer) => new()

@@ -198,6 +198,34 @@ public abstract class EngagementStoreContract
         Assert.Equal(7.0, after.Sellers["seller-z"], 6);
     }
 
+    [Fact]
+    public async Task A_signed_in_viewers_looks_and_list_clicks_are_kept_per_product_and_category_and_decay_with_the_scores()
+    {
+        var viewer = Id("viewer");
+        var product = Facts("brand", "hijab", "seller-y");
+        var other = Facts("brand", "hijab", "seller-y");
+        var events = new List<EngagementEvent>
+        {
+            EngagementEvent.ListImpression(Id("s"), product, viewer, false, 1, 1.0, Now),
+            EngagementEvent.ListImpression(Id("s"), other, viewer, false, 3, 0.5, Now),
+            EngagementEvent.ListImpression(Id("s"), product, viewer, false, 2, 0.63, Now),
+            EngagementEvent.Click(Id("s"), product, viewer, false, Now),
+            EngagementEvent.Click(Id("s"), other, viewer, false, Now, EngagementSurface.PinnedCard),
+            EngagementEvent.ListImpression(Id("s"), product, "conn:" + viewer, true, 1, 1.0, Now),
+        };
+        await Store.WriteAsync(EngagementBatch.From(events, Options));
+
+        var scores = await Store.GetAffinitiesAsync(viewer, Now);
+        Assert.Equal(1.63, scores.ProductLooks[product.ProductId], 6);
+        Assert.Equal(0.5, scores.ProductLooks[other.ProductId], 6);
+        Assert.Equal(1.0, scores.ProductOpens[product.ProductId], 6);
+        Assert.False(scores.ProductOpens.ContainsKey(other.ProductId), "a click on the pinned card is not a list click");
+        Assert.Equal(2.13, scores.CategoryLooks["hijab"], 6);
+        Assert.Equal(1.0, scores.CategoryOpens["hijab"], 6);
+        Assert.True((await Store.GetAffinitiesAsync("conn:" + viewer, Now)).IsEmpty);
+        Assert.Equal(0.815, (await Store.GetAffinitiesAsync(viewer, Now + Options.AffinityHalfLife)).ProductLooks[product.ProductId], 6);
+    }
+
     /// <summary>A fresh id.</summary>
     protected static string Id(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
