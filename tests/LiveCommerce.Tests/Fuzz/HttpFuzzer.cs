@@ -148,7 +148,7 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
     private (string Method, string Path, string? Body, bool MustRefuse) Endpoint(Random random)
     {
         var stream = StreamId(random, out var realStream);
-        switch (random.Next(24))
+        switch (random.Next(25))
         {
             case 0:
             case 1:
@@ -198,6 +198,9 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
                 return random.Next(2) == 0
                     ? ("GET", $"/api/sellers/{PathId(random, world.CreatorId)}/verification", null, false)
                     : ("DELETE", $"/api/sellers/{PathId(random, "unverified-seller")}/verification", null, false);
+            case 23:
+                // The ranking log export: admins only, and a count of 1 to 100,000.
+                return ("GET", "/api/admin/ranking-log" + Query(random, "count"), null, false);
             default:
                 return (random.Next(3) == 0 ? "POST" : "GET", BadValues.Pick(random, new[]
                 {
