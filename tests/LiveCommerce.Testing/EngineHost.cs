@@ -55,6 +55,8 @@ public sealed class EngineHost : WebApplicationFactory<Program>
             ["Hub:PresenceReportInterval"] = "00:00:00.200",
             ["Streams:ViewerCountInterval"] = "00:00:00.200",
             ["HttpLimits:RequestsPerSecond"] = "100000",
+            // Tiny pages of holds, so that every test's offers seal, chain and compact pages (default 128).
+            ["FlashOffers:HoldPageSize"] = "2",
         };
         if (redis is not null)
         {

@@ -44,6 +44,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
             ["Demo:Seed"] = "false",
             ["FlashOffers:HoldSeconds"] = "3",
+            ["FlashOffers:HoldPageSize"] = "2",
             ["HttpLimits:RequestsPerSecond"] = "100000",
             ["Hub:ClaimsPerSecond"] = "1000",
             ["Hub:ClaimBurst"] = "1000",

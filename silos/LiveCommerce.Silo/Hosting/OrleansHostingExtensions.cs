@@ -35,6 +35,10 @@ public static class OrleansHostingExtensions
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId)
                     .AddMemoryGrainStorageAsDefault()
                     .UseInMemoryReminderService();
+                // The in-memory store copies each written state through its serializer: the Orleans serializer
+                // (as in Redis mode) rather than the default reflection-based JSON, which cost most of a write.
+                silo.Services.AddOptions<MemoryGrainStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
                 return;
             }
 

@@ -9,8 +9,11 @@ using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Grains.Notifications;
 using LiveCommerce.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Providers;
+using Orleans.Storage;
 
 namespace LiveCommerce.Grains.Offers;
 
@@ -19,7 +22,8 @@ namespace LiveCommerce.Grains.Offers;
 /// A shell over <see cref="FlashOfferState"/> and its <see cref="HoldLedger"/>. Every decision is stored before
 /// it is answered or announced; the stock operations it implies wait in the stored outbox and are applied after
 /// it, in order, each once (<see cref="OfferWork"/>). A timer fires at the next due moment and a reminder brings
-/// the grain back after a crash, so holds lapse, the offer ends, and the outbox drains whatever happens.
+/// the grain back after a crash, so holds lapse, the offer ends, and the outbox drains whatever happens. The
+/// timer is moved only when the next due moment comes earlier, never once per claim.
 /// </remarks>
 public sealed class FlashOfferGrain(
     [PersistentState("offer")] IPersistentState<FlashOfferState> state,
@@ -33,6 +37,7 @@ public sealed class FlashOfferGrain(
     private readonly FlashOfferOptions _options = options.Value;
     private OfferWork _work = null!;
     private IGrainTimer? _dueTimer;
+    private DateTimeOffset _dueTimerAt;
 
     private string OfferId => this.GetPrimaryKeyString();
 
@@ -43,7 +48,9 @@ public sealed class FlashOfferGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _work = new OfferWork(this, GrainFactory, state, notifier, _options, logger);
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        _work = new OfferWork(this, GrainFactory, state, new HoldPageStore(storage, this.GetGrainId()), notifier, _options, logger);
+        await _work.LoadAsync();
         if (state.State.Phase == OfferPhase.Starting)
         {
             // A start that stopped half-way was never confirmed to its stream: it is aborted, never resumed.
@@ -136,7 +143,16 @@ public sealed class FlashOfferGrain(
             await _work.StoreAsync();
         }
 
-        await _work.AfterChangeAsync(lapsed);
+        if (lapsed.Count > 0 || ended || decision.SoldOut)
+        {
+            await _work.AfterChangeAsync(lapsed);
+        }
+        else
+        {
+            // Nothing of this claim is owed to the product or the viewers: its answer does not wait for what others owe.
+            _ = _work.AfterChangeAsync(lapsed);
+        }
+
         ScheduleDueTimer();
         if (decision.ReservationId is null)
         {
@@ -267,10 +283,35 @@ public sealed class FlashOfferGrain(
             next = next is { } due && due < retry ? due : retry;
         }
 
-        _dueTimer?.Dispose();
-        _dueTimer = next is { } at
-            ? this.RegisterGrainTimer(ProcessDueAsync, Until(at) + TimeSpan.FromMilliseconds(5), Timeout.InfiniteTimeSpan)
-            : null;
+        if (next is not { } at)
+        {
+            return;
+        }
+
+        if (_dueTimer is not null && _dueTimerAt <= at)
+        {
+            // The timer already fires in time (a new hold lapses after the ones before it): a wake-up that
+            // finds nothing due only sets the timer again.
+            return;
+        }
+
+        _dueTimerAt = at;
+        var dueIn = Until(at) + TimeSpan.FromMilliseconds(5);
+        if (_dueTimer is null)
+        {
+            _dueTimer = this.RegisterGrainTimer(OnDueTimerAsync, dueIn, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _dueTimer.Change(dueIn, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task OnDueTimerAsync(CancellationToken cancellationToken)
+    {
+        // The timer fires once per setting: from now on it is not set until ScheduleDueTimer sets it again.
+        _dueTimerAt = DateTimeOffset.MaxValue;
+        return ProcessDueAsync(cancellationToken);
     }
 
     private TimeSpan Until(DateTimeOffset at)

@@ -12,6 +12,12 @@ public sealed class FlashOfferOptions
     /// <summary>The least time between two <c>OfferUpdated</c> events of one offer. Default 100 ms (about 10 a second).</summary>
     public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Changed holds an offer's head carries before they are sealed into a page of their own (see <c>HoldLog</c>):
+    /// the most a group write stores, however many holds the offer has. Default 128.
+    /// </summary>
+    public int HoldPageSize { get; set; } = HoldLog.DefaultPageSize;
+
     /// <summary>The shortest offer, in seconds. Default 10.</summary>
     public int MinDurationSeconds { get; set; } = 10;
 

@@ -9,23 +9,36 @@ namespace LiveCommerce.Grains.Offers;
 /// The rules of one flash offer's units, over its stored state, with no cluster needed: claims, holds, sales,
 /// releases, lapses and the end. Each rule costs O(1): per-viewer counts and the held and sold totals are kept
 /// as it goes, and holds lapse from a queue in expiry order (every hold lasts as long), never by a scan.
-/// Every stock change it implies is appended to the state's outbox as a typed, uniquely named operation.
+/// Every stock change it implies is appended to the state's outbox as a typed, uniquely named operation, and every
+/// change of a hold goes to its <see cref="HoldLog"/>, so a group write stores only what changed.
 /// </summary>
 public sealed class HoldLedger
 {
     private readonly FlashOfferState _state;
     private readonly string _offerId;
+    private readonly Dictionary<string, Hold> _holds;
     private readonly Dictionary<string, int> _perViewer = new(StringComparer.Ordinal);
     private readonly Queue<string> _byExpiry = new();
     private int _held;
     private int _sold;
 
-    /// <summary>Builds the ledger over <paramref name="state"/> (after activation or a reload).</summary>
+    /// <summary>Builds the ledger over <paramref name="state"/> with no sealed pages (a new offer).</summary>
     public HoldLedger(FlashOfferState state, string offerId)
+        : this(state, offerId, [])
+    {
+    }
+
+    /// <summary>
+    /// Builds the ledger over <paramref name="state"/> and the pages of its chain, oldest first (after activation or
+    /// a reload): the same holds, counts and lapse order as the ledger that stored them.
+    /// </summary>
+    public HoldLedger(FlashOfferState state, string offerId, IEnumerable<HoldPage> pagesOldestFirst, int pageSize = HoldLog.DefaultPageSize)
     {
         _state = state;
         _offerId = offerId;
-        foreach (var (reservationId, hold) in state.Holds.OrderBy(h => h.Value.ExpiresAt))
+        _holds = HoldLog.Replay(pagesOldestFirst, state);
+        Log = new HoldLog(state, pageSize);
+        foreach (var (reservationId, hold) in _holds.OrderBy(h => h.Value.ExpiresAt))
         {
             if (hold.Status is HoldStatus.Held or HoldStatus.Sold)
             {
@@ -35,6 +48,12 @@ public sealed class HoldLedger
             }
         }
     }
+
+    /// <summary>Where the changes of holds go before they are stored.</summary>
+    public HoldLog Log { get; }
+
+    /// <summary>Every hold of the offer by reservation id, in its latest version.</summary>
+    public IReadOnlyDictionary<string, Hold> Holds => _holds;
 
     /// <summary>Whether viewers can claim now.</summary>
     public bool IsActive => _state.Phase == OfferPhase.Active;
@@ -54,9 +73,9 @@ public sealed class HoldLedger
         get
         {
             DateTimeOffset? next = IsActive ? _state.Offer!.EndsAt : null;
-            if (_byExpiry.TryPeek(out var head) && (next is null || _state.Holds[head].ExpiresAt < next))
+            if (_byExpiry.TryPeek(out var head) && (next is null || _holds[head].ExpiresAt < next))
             {
-                next = _state.Holds[head].ExpiresAt;
+                next = _holds[head].ExpiresAt;
             }
 
             return next;
@@ -87,7 +106,9 @@ public sealed class HoldLedger
 
         var reservationId = Guid.NewGuid().ToString("N");
         var expiresAt = now + holdFor;
-        _state.Holds[reservationId] = new Hold { ViewerId = viewerId, ExpiresAt = expiresAt, Status = HoldStatus.Held };
+        var hold = new Hold { ViewerId = viewerId, ExpiresAt = expiresAt, Status = HoldStatus.Held };
+        _holds[reservationId] = hold;
+        Log.Changed(reservationId, hold);
         _perViewer[viewerId] = _perViewer.GetValueOrDefault(viewerId) + 1;
         _byExpiry.Enqueue(reservationId);
         _held++;
@@ -100,10 +121,10 @@ public sealed class HoldLedger
     public IReadOnlyList<(string ReservationId, string ViewerId)> LapseDue(DateTimeOffset now)
     {
         List<(string, string)>? lapsed = null;
-        while (_byExpiry.TryPeek(out var reservationId) && _state.Holds[reservationId].ExpiresAt <= now)
+        while (_byExpiry.TryPeek(out var reservationId) && _holds[reservationId].ExpiresAt <= now)
         {
             _byExpiry.Dequeue();
-            var hold = _state.Holds[reservationId];
+            var hold = _holds[reservationId];
             if (hold.Status == HoldStatus.Held)
             {
                 Free(reservationId, hold, HoldStatus.Lapsed);
@@ -117,7 +138,7 @@ public sealed class HoldLedger
     /// <summary>Gives back <paramref name="viewerId"/>'s held unit at once; false when there is no such open hold.</summary>
     public bool Release(string reservationId, string viewerId)
     {
-        if (!_state.Holds.TryGetValue(reservationId, out var hold) || hold.ViewerId != viewerId || hold.Status != HoldStatus.Held)
+        if (!_holds.TryGetValue(reservationId, out var hold) || hold.ViewerId != viewerId || hold.Status != HoldStatus.Held)
         {
             return false;
         }
@@ -131,7 +152,7 @@ public sealed class HoldLedger
     public bool Confirm(string reservationId, string buyerId, string operationId, DateTimeOffset now)
     {
         var name = _state.Offer?.Name ?? "this offer";
-        if (!_state.Holds.TryGetValue(reservationId, out var hold) || hold.ViewerId != buyerId)
+        if (!_holds.TryGetValue(reservationId, out var hold) || hold.ViewerId != buyerId)
         {
             throw LiveCommerceException.Conflict($"There is no hold of yours on '{name}'.");
         }
@@ -155,6 +176,7 @@ public sealed class HoldLedger
 
         hold.Status = HoldStatus.Sold;
         hold.SaleOperation = operationId;
+        Log.Changed(reservationId, hold);
         _held--;
         _sold++;
         _state.Outbox.Add(new SellOfferUnits(SaleId(reservationId, operationId), 1));
@@ -168,12 +190,13 @@ public sealed class HoldLedger
     /// </summary>
     public bool Revert(string reservationId, string operationId, DateTimeOffset now)
     {
-        if (!_state.Holds.TryGetValue(reservationId, out var hold) || hold.Cancelled?.Contains(operationId) == true)
+        if (!_holds.TryGetValue(reservationId, out var hold) || hold.Cancelled?.Contains(operationId) == true)
         {
             return false;
         }
 
         (hold.Cancelled ??= []).Add(operationId);
+        Log.Changed(reservationId, hold);
         if (hold.Status != HoldStatus.Sold || hold.SaleOperation != operationId)
         {
             return true;
@@ -225,7 +248,7 @@ public sealed class HoldLedger
             return true;
         }
 
-        if (_state.Phase is not (OfferPhase.Starting or OfferPhase.Active) || _state.Holds.Count > 0)
+        if (_state.Phase is not (OfferPhase.Starting or OfferPhase.Active) || _holds.Count > 0)
         {
             return false;
         }
@@ -239,6 +262,7 @@ public sealed class HoldLedger
     private void Free(string reservationId, Hold hold, string status)
     {
         hold.Status = status;
+        Log.Changed(reservationId, hold);
         _held--;
         var left = _perViewer[hold.ViewerId] - 1;
         if (left == 0)

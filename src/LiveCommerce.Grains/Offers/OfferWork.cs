@@ -14,13 +14,15 @@ namespace LiveCommerce.Grains.Offers;
 /// <summary>
 /// The plumbing of one <see cref="FlashOfferGrain"/> activation, apart from its rules: grouped writes (claims
 /// interleave, and each waits for a write that includes its decision), a reload from storage when a write fails
-/// (every decision not yet stored then fails with it), the outbox drained in order, folded <c>OfferUpdated</c>
-/// events, and <c>OfferEnded</c> sent until it went out.
+/// (every decision not yet stored then fails with it), the holds' sealed pages written beside the head and read
+/// back on activation (<see cref="HoldLog"/>), the outbox drained in order, folded <c>OfferUpdated</c> events, and
+/// <c>OfferEnded</c> sent until it went out.
 /// </summary>
 public sealed partial class OfferWork(
     Grain grain,
     IGrainFactory grains,
     IPersistentState<FlashOfferState> state,
+    HoldPageStore pages,
     IStreamNotifier notifier,
     FlashOfferOptions options,
     ILogger logger)
@@ -34,9 +36,10 @@ public sealed partial class OfferWork(
     private Task _announcing = Task.CompletedTask;
     private IGrainTimer? _updateTimer;
     private int _sentRemaining = -1;
+    private int _epoch;
 
-    /// <summary>The rules, over the current state (rebuilt after a reload).</summary>
-    public HoldLedger Ledger { get; private set; } = new(state.State, grain.GetPrimaryKeyString());
+    /// <summary>The rules, over the current state and its pages (rebuilt after a reload).</summary>
+    public HoldLedger Ledger { get; private set; } = null!;
 
     /// <summary>The offer's product.</summary>
     public IProductGrain Product => grains.GetGrain<IProductGrain>(state.State.Offer!.ProductId);
@@ -49,9 +52,18 @@ public sealed partial class OfferWork(
         ? throw new InvalidOperationException($"Offer {_offerId} could not read its state back; it restarts on the next call.")
         : _reloading;
 
+    /// <summary>Builds the ledger from the stored head and the pages it names (on activation).</summary>
+    public async Task LoadAsync() =>
+        Ledger = new HoldLedger(state.State, _offerId, await pages.ReadChainAsync(state.State.LastPage, state.State.PageCount), options.HoldPageSize);
+
     /// <summary>Stores the state, joining a write in flight: the caller returns once a write that includes its change has completed.</summary>
     public Task StoreAsync()
     {
+        if (Ledger.Log.NeedsSeal)
+        {
+            _ = SealAsync();
+        }
+
         if (_writing)
         {
             _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -141,6 +153,44 @@ public sealed partial class OfferWork(
         {
             await TryStoreAsync();
         }
+    }
+
+    /// <summary>
+    /// Writes the pages of a seal beside the head, then lets the next head write name them. Claims do not wait for
+    /// it: until it is committed, the holds it has are still in the head. A page that cannot be stored leaves them
+    /// there (a later seal tries again); a reload in the meantime drops the seal, whose pages were then never named.
+    /// </summary>
+    private async Task SealAsync()
+    {
+        var epoch = _epoch;
+        var log = Ledger.Log;
+        var seal = log.BeginSeal(Ledger.Holds);
+        try
+        {
+            foreach (var (key, page) in seal.Pages)
+            {
+                await pages.WriteAsync(key, page);
+            }
+        }
+        catch (Exception error)
+        {
+            log.Abandon(seal);
+            LogSealDeferred(logger, _offerId, error);
+            return;
+        }
+
+        if (epoch != _epoch)
+        {
+            return;
+        }
+
+        log.Commit(seal);
+        if (seal.Compaction)
+        {
+            pages.KeepOnly(seal.Pages.Select(p => p.Key));
+        }
+
+        await TryStoreAsync();
     }
 
     private async Task AnnounceEndAsync()
@@ -245,12 +295,14 @@ public sealed partial class OfferWork(
     {
         try
         {
+            _epoch++;
             await state.ReloadAsync(grain);
-            Ledger = new HoldLedger(state.State, _offerId);
+            await LoadAsync();
         }
         catch (Exception error)
         {
             _broken = true;
+            grain.DeactivateOnIdle();
             LogReloadFailed(logger, _offerId, error);
         }
     }
@@ -263,6 +315,9 @@ public sealed partial class OfferWork(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Offer {OfferId}: an event could not be sent yet; it is sent again")]
     private static partial void LogAnnounceDeferred(ILogger logger, string offerId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer {OfferId}: a page of holds could not be stored; they stay in its head and are sealed later")]
+    private static partial void LogSealDeferred(ILogger logger, string offerId, Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Offer {OfferId} could not read its state back after a failed write; it restarts")]
     private static partial void LogReloadFailed(ILogger logger, string offerId, Exception error);

@@ -151,13 +151,13 @@ public sealed class HoldLedgerModelTests
         Assert.True(model.Sold == run.Ledger.Sold, $"{context}sold {run.Ledger.Sold}, model {model.Sold}");
         foreach (var hold in model.Holds)
         {
-            var stored = run.State.Holds[hold.Id];
+            var stored = run.Ledger.Holds[hold.Id];
             Assert.True(stored.Status == hold.Status, $"{context}hold {hold.Id[..6]} is {stored.Status}, model {hold.Status}");
         }
 
         foreach (var viewer in model.Holds.Select(h => h.Viewer).Distinct())
         {
-            var count = run.State.Holds.Values.Count(h => h.ViewerId == viewer && h.Status is HoldStatus.Held or HoldStatus.Sold);
+            var count = run.Ledger.Holds.Values.Count(h => h.ViewerId == viewer && h.Status is HoldStatus.Held or HoldStatus.Sold);
             Assert.True(model.Count(viewer) == count, $"{context}{viewer} has {count} units, model {model.Count(viewer)}");
         }
 

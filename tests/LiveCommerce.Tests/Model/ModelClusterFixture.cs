@@ -37,6 +37,10 @@ public sealed class ModelClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) => EngineGrainSilo.ConfigureEngineGrains(siloBuilder, Time, services =>
-            services.Configure<FlashOfferOptions>(options => options.HoldSeconds = HoldSeconds));
+            services.Configure<FlashOfferOptions>(options =>
+            {
+                options.HoldSeconds = HoldSeconds;
+                options.HoldPageSize = 2;
+            }));
     }
 }
