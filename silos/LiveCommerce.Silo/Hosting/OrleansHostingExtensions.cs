@@ -26,7 +26,7 @@ public static class OrleansHostingExtensions
         var clusterId = configuration["Orleans:ClusterId"] ?? "livecommerce";
         var serviceId = configuration["Orleans:ServiceId"] ?? "livecommerce";
 
-        builder.Services.Configure<LiveStreamOptions>(configuration.GetSection(LiveStreamOptions.Section));
+        builder.Services.AddLiveStreams(configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(silo =>
         {

@@ -5,6 +5,7 @@ using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Grains.Streams;
 using LiveCommerce.Silo.Apis;
 using LiveCommerce.Silo.Engagement;
 using LiveCommerce.Silo.Identity;
@@ -18,7 +19,8 @@ namespace LiveCommerce.Silo.Realtime;
 /// commenting, carting, claiming and checking out need a token. Every error is a <see cref="HubException"/>
 /// (see <see cref="HubErrorFilter"/>) and leaves the connection open.
 /// </summary>
-public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOptions<HubLimitsOptions> limits, HubEngagement engagement) : Hub
+public sealed class LiveHub(
+    IGrainFactory grains, StreamReads streams, ViewerPresence presence, IOptions<HubLimitsOptions> limits, HubEngagement engagement) : Hub
 {
     /// <summary>The longest comment, after trimming.</summary>
     public const int MaxCommentLength = 500;
@@ -45,7 +47,9 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
         try
         {
-            var snapshot = await grains.GetGrain<ILiveStreamGrain>(streamId).GetSnapshotAsync();
+            // One read per stream at a time on this silo, however many viewers join at once; each read starts after
+            // the joins it answers, so the group-first rule above still holds.
+            var snapshot = await streams.SnapshotAfterAsync(streamId);
             if (isNew)
             {
                 joined.Add(streamId);
@@ -131,7 +135,7 @@ public sealed class LiveHub(IGrainFactory grains, ViewerPresence presence, IOpti
         var userId = RequireUser("buy");
         RequireJoined(streamId);
         RequireId(productId, "product");
-        var stream = await grains.GetGrain<ILiveStreamGrain>(streamId).GetAsync();
+        var stream = await streams.ListingAsync(streamId, productId);
         if (stream is null || !stream.ProductIds.Contains(productId, StringComparer.Ordinal))
         {
             throw new HubException("That product is not sold in this stream.");

@@ -8,6 +8,7 @@ using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Grains.Storage;
+using LiveCommerce.Grains.Streams;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Grains.Carts;
@@ -19,6 +20,7 @@ namespace LiveCommerce.Grains.Carts;
 /// </remarks>
 public sealed partial class CartGrain(
     [PersistentState("cart")] IPersistentState<CartState> state,
+    StreamReads streams,
     TimeProvider time,
     ILogger<CartGrain> logger) : Grain, ICartGrain
 {
@@ -53,7 +55,7 @@ public sealed partial class CartGrain(
         DropLapsed();
         var index = Items.FindIndex(i => i.OfferId is null && i.ProductId == productId);
         var total = quantity + (index >= 0 ? Items[index].Quantity : 0);
-        var stream = await GrainFactory.GetGrain<ILiveStreamGrain>(streamId).GetAsync();
+        var stream = await streams.ListingAsync(streamId);
         var line = await RegularLineAsync(productId, total, streamId, stream?.CreatorId);
         if (index >= 0)
         {
@@ -107,7 +109,7 @@ public sealed partial class CartGrain(
         _ = CartTotals.Of([.. Items, line]);
         if (line.CreatorId is null && line.StreamId is not null)
         {
-            line = line with { CreatorId = (await GrainFactory.GetGrain<ILiveStreamGrain>(line.StreamId).GetAsync())?.CreatorId };
+            line = line with { CreatorId = (await streams.ListingAsync(line.StreamId))?.CreatorId };
         }
 
         Items.Add(line);

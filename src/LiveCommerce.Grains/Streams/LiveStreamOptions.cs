@@ -1,6 +1,6 @@
 namespace LiveCommerce.Grains.Streams;
 
-/// <summary>How a live stream folds viewer presence (configuration section <c>Streams</c>).</summary>
+/// <summary>How a live stream folds viewer presence and how silos reuse its reads (configuration section <c>Streams</c>).</summary>
 public sealed class LiveStreamOptions
 {
     /// <summary>Configuration section.</summary>
@@ -14,4 +14,10 @@ public sealed class LiveStreamOptions
 
     /// <summary>How long the product cards of a snapshot are reused before they are read again. Default 1 second.</summary>
     public TimeSpan CardCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a silo reuses a stream's listing (status, products, creator) for add-to-cart checks before it asks the
+    /// stream again; a product not on the kept list is always asked about at once. Default 1 second.
+    /// </summary>
+    public TimeSpan ListingCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
 }

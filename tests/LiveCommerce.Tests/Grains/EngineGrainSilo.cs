@@ -1,6 +1,7 @@
 using LiveCommerce.Engagement;
 using LiveCommerce.Grains.Notifications;
 using LiveCommerce.Grains.Orders;
+using LiveCommerce.Grains.Streams;
 using LiveCommerce.Silo.Orders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,9 @@ public static class EngineGrainSilo
                 configureServices?.Invoke(services);
                 services.AddSingleton<IStreamNotifier, RecordingNotifier>();
                 services.AddSingleton<IOrderFeed, NoOrderFeed>();
-                services.AddLiveEngagement(new ConfigurationBuilder().Build());
+                var configuration = new ConfigurationBuilder().Build();
+                services.AddLiveEngagement(configuration);
+                services.AddLiveStreams(configuration);
             });
     }
 }
