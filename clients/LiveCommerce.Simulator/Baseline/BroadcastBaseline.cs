@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using LiveCommerce.Simulator.Swarm;
 
@@ -25,8 +26,8 @@ public static class BroadcastBaseline
     /// <summary>The largest broadcast body; a larger or empty one is refused (400).</summary>
     public const int MaxFrameBytes = 64 * 1024;
 
-    /// <summary>Serves until the process is stopped.</summary>
-    public static async Task RunAsync(Uri listenOn)
+    /// <summary>Serves on <paramref name="listenOn"/> until <paramref name="stopping"/> is cancelled or the process is stopped.</summary>
+    public static async Task RunAsync(Uri listenOn, CancellationToken stopping = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -59,7 +60,7 @@ public static class BroadcastBaseline
             await context.Response.WriteAsync(FormattableString.Invariant($"{{\"sent\":{sent},\"failed\":{failed},\"loopMs\":{milliseconds:0.###}}}"));
         });
         app.MapGet("/count", context => context.Response.WriteAsync(sockets.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await app.RunAsync();
+        await ((IHost)app).RunAsync(stopping);
     }
 
     private static async Task HoldAsync(WebSocket socket, SocketRegistry sockets)

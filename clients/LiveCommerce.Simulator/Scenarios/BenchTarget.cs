@@ -9,7 +9,7 @@ using LiveCommerce.Simulator.Swarm;
 namespace LiveCommerce.Simulator.Scenarios;
 
 /// <summary>What the bench-* scenarios share: where the sockets go, joining, and the baseline's broadcast frame.</summary>
-internal static class BenchTarget
+public static class BenchTarget
 {
     /// <summary>The WebSocket address of the engine's hub, or of the baseline's socket endpoint, at <paramref name="baseAddress"/>.</summary>
     public static Uri SocketOf(Uri baseAddress, bool baseline)
