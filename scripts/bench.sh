@@ -8,7 +8,8 @@
 # Builds Release, starts what it needs on free loopback ports and stops only what it started (by pid).
 # Figures: fan-out p50 / p99 / last viewer / burst deliveries per second (viewers reached ÷ time from the trigger to
 # the last delivery) / events delivered; memory per connected viewer (server RSS growth ÷ viewers, idle before and
-# after); 1,000 viewers × 3 claims fired at once on 500 units against the same number of empty hub calls (Ping).
+# after); 1,000 viewers × 3 claims fired at once on 500 units against the same number of empty hub calls (Ping);
+# and the servers' CPU time (/proc/PID/stat) per delivery and per call.
 # The per-viewer claim limiter must let 3 claims at once through: its default burst (Hub:ClaimBurst) is 4, set here
 # explicitly. HttpLimits__RequestsPerSecond is raised as in load.sh, for the creator's HTTP calls.
 # Exits 1 when a scenario failed or one of its checks did (an event not delivered, not exactly 500 units reserved).
@@ -21,12 +22,12 @@ for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
     --cluster) cluster=1 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown argument $arg (use --quick, --cluster)" >&2; exit 2 ;;
   esac
 done
 . scripts/lib/common.sh
-need jq jq || exit 1
+need jq jq >&2 || exit 1
 
 if [ "$quick" = 1 ]; then sizes=(1000); runs=3; idle=3; memory_viewers=1000
 else sizes=(1000 10000); runs=7; idle=5; memory_viewers=10000; fi
@@ -39,6 +40,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((memory_viewers + 2
   echo "the open-file limit ($(ulimit -n)) is too low for $memory_viewers viewers" >&2; exit 1
 fi
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "building Release ..." >&2
 dotnet build -c Release -nologo -v q silos/LiveCommerce.Silo >/dev/null
 dotnet build -c Release -nologo -v q clients/LiveCommerce.Simulator >/dev/null
@@ -74,6 +76,7 @@ start_engine() { # start_engine <extra env...>
 }
 
 if [ "$cluster" = 1 ]; then
+  need redis-server redis-server >&2 || exit 1
   start_redis livecommerce-bench-redis
   start_engine ConnectionStrings__Redis="127.0.0.1:$redis_port"
   start_engine ConnectionStrings__Redis="127.0.0.1:$redis_port"
@@ -106,10 +109,10 @@ engine=(--signing-key "$key" "${engine_urls[@]}")
 run memory-engine bench-memory --viewers "$memory_viewers" --idle "$idle" "${engine[@]}" "${engine_pids[@]}"
 run memory-baseline bench-memory --target baseline --viewers "$memory_viewers" --idle "$idle" "${baseline_url[@]}" --pid "$baseline_pid"
 for n in "${sizes[@]}"; do
-  run "fanout-$n-engine" bench-fanout --viewers "$n" --runs "$runs" "${engine[@]}"
-  run "fanout-$n-baseline" bench-fanout --target baseline --viewers "$n" --runs "$runs" "${baseline_url[@]}"
+  run "fanout-$n-engine" bench-fanout --viewers "$n" --runs "$runs" "${engine[@]}" "${engine_pids[@]}"
+  run "fanout-$n-baseline" bench-fanout --target baseline --viewers "$n" --runs "$runs" "${baseline_url[@]}" --pid "$baseline_pid"
 done
-run rush-engine bench-rush --viewers "$rush_viewers" --claims-per-viewer "$claims_per_viewer" --units "$units" "${engine[@]}"
+run rush-engine bench-rush --viewers "$rush_viewers" --claims-per-viewer "$claims_per_viewer" --units "$units" "${engine[@]}" "${engine_pids[@]}"
 
 # ---- the table --------------------------------------------------------------------------------------------------
 get() { jq -r "if has(\"$2\") then .\"$2\" else \"nan\" end" "$out/$1.json" 2>/dev/null || echo nan; }
@@ -137,7 +140,7 @@ label=$([ "$quick" = 1 ] && echo quick || echo full)
 
 echo
 echo "**Run \`$label\`**: \`$command\` on $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) shared cores ($cpu), $memory, $os, .NET $runtime;"
-echo "engine $mode; engine, baseline and client on the same machine over loopback."
+echo "engine $mode; engine, baseline and client on the same machine over loopback; load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
 echo
 echo "| run | figure | engine | baseline | engine ÷ baseline | target | met |"
 echo "| --- | --- | ---: | ---: | ---: | --- | --- |"
@@ -153,6 +156,7 @@ for n in "${sizes[@]}"; do
   echo "| $label | fan-out $nn viewers: p99 | $(fmt "$(get "$e" p99Ms)" 1) ms | $(fmt "$(get "$b" p99Ms)" 1) ms | $(ratio "$(get "$e" p99Ms)" "$(get "$b" p99Ms)") | $target_p99 | $met_p99 |"
   echo "| $label | fan-out $nn viewers: last viewer (min–max over runs) | $(fmt "$(get "$e" lastMs)" 1) ms ($(fmt "$(get "$e" lastMinMs)" 0)–$(fmt "$(get "$e" lastMaxMs)" 0)) | $(fmt "$(get "$b" lastMs)" 1) ms ($(fmt "$(get "$b" lastMinMs)" 0)–$(fmt "$(get "$b" lastMaxMs)" 0)) | $(ratio "$(get "$e" lastMs)" "$(get "$b" lastMs)") | | |"
   echo "| $label | fan-out $nn viewers: burst deliveries/s | $(fmt "$(get "$e" deliveriesPerSecond)") | $(fmt "$(get "$b" deliveriesPerSecond)") | $(ratio "$(get "$e" deliveriesPerSecond)" "$(get "$b" deliveriesPerSecond)") | $target_rate | $met_rate |"
+  echo "| $label | fan-out $nn viewers: server CPU per delivery (client CPU per delivery) | $(fmt "$(get "$e" serverCpuUsPerDelivery)" 1) µs ($(fmt "$(get "$e" clientCpuUsPerDelivery)" 1) µs) | $(fmt "$(get "$b" serverCpuUsPerDelivery)" 1) µs ($(fmt "$(get "$b" clientCpuUsPerDelivery)" 1) µs) | $(ratio "$(get "$e" serverCpuUsPerDelivery)" "$(get "$b" serverCpuUsPerDelivery)") | | |"
   echo "| $label | fan-out $nn viewers: delivered (frame bytes) | $(fmt "$(get "$e" delivered)") of $(fmt "$(get "$e" expected)") ($(get "$e" frameBytes) B) | $(fmt "$(get "$b" delivered)") of $(fmt "$(get "$b" expected)") ($(get "$b" frameBytes) B) | | $target_all | $met_all |"
 done
 em=$(get memory-engine perViewerKiB); bm=$(get memory-baseline perViewerKiB)
@@ -163,7 +167,8 @@ r=rush-engine; rush_calls=$(fmt "$((rush_viewers * claims_per_viewer))")
 cps=$(get "$r" claimsPerSecond); eps=$(get "$r" emptyCallsPerSecond)
 echo "| $label | rush: $rush_calls claims at once ($(fmt "$rush_viewers") viewers × $claims_per_viewer, $units units) vs $rush_calls Ping: calls/s | $(fmt "$cps") claims/s | $(fmt "$eps") Ping/s | $(ratio "$cps" "$eps") | ≥ 0.70× | $(met "$(ge "$(awk -v a="$cps" -v b="$eps" 'BEGIN { print (b > 0) ? a / b : "nan" }')" 0.7)") |"
 echo "| $label | rush: p50 / p99 (claims vs Ping) | $(fmt "$(get "$r" claimP50Ms)" 1) / $(fmt "$(get "$r" claimP99Ms)" 1) ms | $(fmt "$(get "$r" emptyCallP50Ms)" 1) / $(fmt "$(get "$r" emptyCallP99Ms)" 1) ms | $(ratio "$(get "$r" claimP99Ms)" "$(get "$r" emptyCallP99Ms)") (p99) | claim p99 ≤ 300 ms | $(met "$(le "$(get "$r" claimP99Ms)" 300)") |"
-echo "| $label | rush: outcomes | $(get "$r" outcome.reserved) reserved, $(get "$r" outcome.soldOut) soldOut, $(get "$r" outcome.limitReached) limitReached, $(get "$r" errors) errors | | | exactly $units reserved | $(met "$( [ "$(get "$r" outcome.reserved)" = "$units" ] && [ "$(get "$r" errors)" = 0 ] && echo 1 || echo 0)") |"
+echo "| $label | rush: server CPU per call (claims vs Ping) | $(fmt "$(get "$r" serverCpuUsPerClaim)" 0) µs | $(fmt "$(get "$r" serverCpuUsPerEmptyCall)" 0) µs | $(ratio "$(get "$r" serverCpuUsPerClaim)" "$(get "$r" serverCpuUsPerEmptyCall)") | | |"
+echo "| $label | rush: outcomes | $(fmt "$(get "$r" outcome.reserved)") reserved, $(fmt "$(get "$r" outcome.soldOut)") soldOut, $(fmt "$(get "$r" outcome.limitReached)") limitReached, $(fmt "$(get "$r" errors)") errors | | | exactly $units reserved | $(met "$( [ "$(get "$r" outcome.reserved)" = "$units" ] && [ "$(get "$r" errors)" = 0 ] && echo 1 || echo 0)") |"
 echo
 echo "Raw summaries and logs: $out" >&2
 if [ "${#failed[@]}" -gt 0 ]; then

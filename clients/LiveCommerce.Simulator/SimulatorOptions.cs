@@ -37,8 +37,8 @@ public sealed class SimulatorOptions
           --signing-key KEY    sign tokens with this HS256 key instead of asking /dev/token (Development only)
           --connect-batch N    viewers connecting at once                                                 [50]
           --target T           bench-*: engine | baseline                                                 [engine]
-          --pid PID            bench-memory: the server process whose VmRSS is read from /proc/PID/status;
-                               repeat for a cluster (summed)
+          --pid PID            bench-*: the server process whose VmRSS (/proc/PID/status) and CPU time
+                               (/proc/PID/stat) are read; repeat for a cluster (summed); bench-memory needs it
           --idle S             bench-memory: seconds idle before each RSS reading                         [5]
           --timeout S          bench-*: seconds to wait for every viewer's event                          [60]
           --json               print the summary as JSON

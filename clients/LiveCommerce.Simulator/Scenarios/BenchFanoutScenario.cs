@@ -10,7 +10,8 @@ namespace LiveCommerce.Simulator.Scenarios;
 /// over HTTP; against the baseline, the viewers hold raw sockets and a <c>POST /broadcast</c> sends a record of the
 /// same shape. For each run: every viewer's time from sending the trigger to reading <c>ProductPinned</c>, its p50 and
 /// p99, the last viewer, the burst rate (viewers reached ÷ time from the trigger to the last delivery) and how many
-/// viewers were reached. Two warm-up runs, then <c>--runs</c> measured; the figures are medians over the runs.
+/// viewers were reached. Two warm-up runs, then <c>--runs</c> measured; the figures are medians over the runs. With
+/// <c>--pid</c>, also the server's CPU time from each trigger to its last delivery, summed over the runs and per delivery.
 /// </summary>
 public sealed class BenchFanoutScenario(SimulatorOptions options, HttpClient http, TokenSource tokens)
 {
@@ -70,11 +71,17 @@ public sealed class BenchFanoutScenario(SimulatorOptions options, HttpClient htt
             everyone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Volatile.Write(ref waiting, viewers);
             swarm.KeepAlivePaused = true;
+            var serverCpu = ProcessCpu.Milliseconds(options.Pids);
+            var clientCpu = ProcessCpu.OwnMilliseconds();
             var sentAt = Stopwatch.GetTimestamp();
             await trigger(run);
             await Task.WhenAny(everyone.Task, Task.Delay(TimeSpan.FromSeconds(options.TimeoutSeconds)));
+            var measured = Measure(receipts, sentAt) with
+            {
+                ServerCpuMs = ProcessCpu.Milliseconds(options.Pids) - serverCpu,
+                ClientCpuMs = ProcessCpu.OwnMilliseconds() - clientCpu,
+            };
             swarm.KeepAlivePaused = false;
-            var measured = Measure(receipts, sentAt);
             Console.Error.WriteLine(FormattableString.Invariant(
                 $"{(run < WarmupRuns ? "warm-up" : "run")} {run + 1}: {measured.Delivered}/{viewers} delivered, p50 {measured.P50:0.#} ms, p99 {measured.P99:0.#} ms, last {measured.Last:0.#} ms"));
             if (run >= WarmupRuns)
@@ -88,7 +95,7 @@ public sealed class BenchFanoutScenario(SimulatorOptions options, HttpClient htt
         var delivered = runs.Sum(r => r.Delivered);
         var expected = (long)viewers * runs.Count;
         var last = runs.Select(r => r.Last).ToList();
-        return new Summary("bench-fanout")
+        var summary = new Summary("bench-fanout")
             .Add("target", options.Target)
             .Add("servers", options.Urls.Count)
             .Add("viewers", viewers)
@@ -105,7 +112,15 @@ public sealed class BenchFanoutScenario(SimulatorOptions options, HttpClient htt
             .Add("deliveriesPerSecond", Percentiles.Median(runs.Select(r => r.PerSecond).ToList()), "/s")
             .Add("delivered", delivered)
             .Add("expected", expected)
-            .Check("everyEventDelivered", delivered == expected);
+            .Add("clientCpuUsPerDelivery", runs.Sum(r => r.ClientCpuMs) * 1000 / Math.Max(1, delivered), "µs");
+        if (options.Pids.Count > 0)
+        {
+            // Summed over the runs: the kernel counts CPU time in 10 ms ticks, too coarse for one run of 1,000 viewers.
+            summary.Add("serverCpuMs", runs.Sum(r => r.ServerCpuMs), "ms")
+                .Add("serverCpuUsPerDelivery", runs.Sum(r => r.ServerCpuMs) * 1000 / Math.Max(1, delivered), "µs");
+        }
+
+        return summary.Check("everyEventDelivered", delivered == expected);
     }
 
     private static Run Measure(long[] receipts, long sentAt)
@@ -130,5 +145,10 @@ public sealed class BenchFanoutScenario(SimulatorOptions options, HttpClient htt
         return new Run(latencies.Count, latencies.Min(), Percentiles.Median(latencies), Percentiles.Of(latencies, 99), latencies.Max(), latencies.Count / span);
     }
 
-    private readonly record struct Run(int Delivered, double First, double P50, double P99, double Last, double PerSecond);
+    private readonly record struct Run(int Delivered, double First, double P50, double P99, double Last, double PerSecond)
+    {
+        public double ServerCpuMs { get; init; }
+
+        public double ClientCpuMs { get; init; }
+    }
 }

@@ -15,7 +15,7 @@ namespace LiveCommerce.Simulator.Scenarios;
 /// it, the same clients fire the same number of empty hub calls (<c>Ping</c>) at once: claims per second against
 /// empty calls per second, with latency percentiles. Checks that exactly <c>--units</c> claims were reserved and
 /// none failed. A few extra viewers first claim a small warm-up offer, so the measured burst does not pay for code
-/// run the first time.
+/// run the first time. With <c>--pid</c>, also the server's CPU time in each burst.
 /// </summary>
 public sealed class BenchRushScenario(SimulatorOptions options, HttpClient http, TokenSource tokens)
 {
@@ -59,12 +59,16 @@ public sealed class BenchRushScenario(SimulatorOptions options, HttpClient http,
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         Console.Error.WriteLine($"empty calls: {viewers} viewers x {options.ClaimsPerViewer} at once");
+        var cpu = ProcessCpu.Milliseconds(options.Pids);
         var empty = await BurstAsync(measured, options.ClaimsPerViewer, ping);
+        var emptyCpu = ProcessCpu.Milliseconds(options.Pids) - cpu;
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         var offer = await StartOfferAsync(options.Units);
         Console.Error.WriteLine($"claims: {viewers} viewers x {options.ClaimsPerViewer} at once on {options.Units} units");
+        cpu = ProcessCpu.Milliseconds(options.Pids);
         var claims = await BurstAsync(measured, options.ClaimsPerViewer, new InvocationTemplate(HubMethods.ClaimOffer, stream.Id, offer.Id));
+        var claimsCpu = ProcessCpu.Milliseconds(options.Pids) - cpu;
 
         var outcomes = claims.Outcomes.Where(o => o.Succeeded).GroupBy(o => o.Status ?? "none").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var reserved = outcomes.GetValueOrDefault(ClaimStatus.Reserved);
@@ -87,6 +91,14 @@ public sealed class BenchRushScenario(SimulatorOptions options, HttpClient http,
             .Add("emptyCallP99Ms", empty.Percentile(99), "ms")
             .Add("emptyBurstMs", empty.Milliseconds, "ms")
             .Add("claimRateToEmptyCallRate", claims.PerSecond / empty.PerSecond, "x");
+        if (options.Pids.Count > 0)
+        {
+            summary.Add("serverCpuMsClaims", claimsCpu, "ms")
+                .Add("serverCpuMsEmptyCalls", emptyCpu, "ms")
+                .Add("serverCpuUsPerClaim", claimsCpu * 1000 / claims.Count, "µs")
+                .Add("serverCpuUsPerEmptyCall", emptyCpu * 1000 / empty.Count, "µs");
+        }
+
         foreach (var status in new[] { ClaimStatus.Reserved, ClaimStatus.SoldOut, ClaimStatus.LimitReached, ClaimStatus.Ended, ClaimStatus.NotFound }
             .Concat(outcomes.Keys).Distinct(StringComparer.Ordinal))
         {
