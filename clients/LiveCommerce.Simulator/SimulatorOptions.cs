@@ -21,15 +21,15 @@ public sealed class SimulatorOptions
           bench-fanout  pin (engine) or trigger a broadcast (baseline) --runs times; per-viewer delivery p50 / p99,
                         last viewer, burst deliveries/s and events delivered
           bench-memory  RSS of --pid before and after --viewers connected (and joined) and idle for --idle s
-          bench-rush    --viewers x --claims-per-viewer claims at once on a --units offer, then the same number of
-                        Ping calls from the same clients; claims/s against empty calls/s (engine only)
+          bench-rush    --runs rounds of: --viewers x --claims-per-viewer Ping calls at once, then as many claims at
+                        once on a new --units offer; claims/s against empty calls/s (engine only)
           baseline      serve the raw WebSocket broadcast baseline (Kestrel, no SignalR) on the first --url
 
         Options:
           --url URL            engine address; repeat for a cluster (viewers are spread round-robin)   [http://localhost:5080]
           --viewers N          connected viewers                                                         [1000]
           --protocol P         json | msgpack | mixed                                                     [mixed]
-          --runs N             measured repetitions (fanout)                                              [7]
+          --runs N             measured repetitions (fanout, bench-fanout; rounds of bench-rush)          [7]
           --units N            units in the flash offer (rush)                                            [50]
           --claims-per-viewer N  claims each viewer fires at once (rush; the default claim burst is 4)   [3]
           --duration S         seconds of behaviour (engagement)                                          [30]
