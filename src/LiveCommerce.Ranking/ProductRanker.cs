@@ -29,14 +29,19 @@ public sealed class ProductRanker
     /// </summary>
     public const double AttractivenessAnchor = 0.3;
 
+    /// <summary>Snapshots whose per-candidate features are kept between calls (a silo ranks several streams in turn).</summary>
+    private const int KeptSnapshots = 4;
+
     private readonly double[] _features = new double[FeatureLayout.Dimension];
+    private readonly int[] _activeFeatures = new int[FeatureLayout.Dimension];
+    private readonly CandidateTable?[] _tables = new CandidateTable?[KeptSnapshots];
+    private long _clock;
     private double[] _scores = [];
     private double[] _sortKeys = [];
     private int[] _scoreOrder = [];
     private int[] _fairOrder = [];
     private double[] _choices = [];
     private readonly StochasticRankingPolicy _policy = new();
-    private SellerKind[] _kinds = [];
 
     /// <summary>Creates a ranker.</summary>
     /// <param name="model">The bandit; a new one with default α and λ and <see cref="FeatureLayout.PriorMean"/> when <see langword="null"/>.</param>
@@ -75,8 +80,9 @@ public sealed class ProductRanker
             throw new ArgumentException("Destination is shorter than the candidate list.", nameof(destination));
         }
 
-        ScoreAll(candidates, context);
-        Order(n, context, destination);
+        // A drawn order does not start from the score order, so the span path skips sorting for it.
+        var table = ScoreAll(candidates, context.Viewer, context.Explore, sort: !(context.Temperature > 0));
+        Order(table, context, destination);
         return n;
     }
 
@@ -88,11 +94,9 @@ public sealed class ProductRanker
     {
         ArgumentNullException.ThrowIfNull(candidates);
         context ??= RankingContext.Default;
-        var n = candidates.Count;
-        EnsureCapacity(n);
-        ScoreAll(candidates, context);
-        Order(n, context, _fairOrder);
-        return BuildResult(candidates, n);
+        var table = ScoreAll(candidates, context.Viewer, context.Explore, sort: true);
+        Order(table, context, _fairOrder);
+        return BuildResult(candidates, table.Count);
     }
 
     /// <summary>
@@ -110,10 +114,9 @@ public sealed class ProductRanker
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         context ??= RankingContext.Default;
-        var n = candidates.Count;
-        EnsureCapacity(n);
-        var stream = StreamSummary.From(candidates);
-        ScoreAll(candidates, context with { Viewer = null, Explore = false }, stream);
+        var table = ScoreAll(candidates, viewer: null, explore: false, sort: true);
+        var stream = table.Summary;
+        var n = table.Count;
         var result = new List<PinSuggestion>(Math.Min(count, n));
         for (var i = 0; i < n && result.Count < count; i++)
         {
@@ -156,27 +159,85 @@ public sealed class ProductRanker
         Model.Update(_features, reward / weight, weight);
     }
 
-    private void ScoreAll(IReadOnlyList<RankingCandidate> candidates, RankingContext context) =>
-        ScoreAll(candidates, context, StreamSummary.From(candidates));
-
-    private void ScoreAll(IReadOnlyList<RankingCandidate> candidates, RankingContext context, in StreamSummary stream)
+    /// <summary>
+    /// Scores every candidate into <see cref="_scores"/> (NaN as −∞) and, when <paramref name="sort"/>, puts the score
+    /// order into <see cref="_scoreOrder"/>. The scores are those of <see cref="Score"/>, bit for bit: the features come
+    /// from the same featurizer (kept per snapshot, see <see cref="CandidateTable"/>) and the model's arithmetic is the
+    /// same, several candidates at a time (<see cref="LinUcbBatch"/>).
+    /// </summary>
+    private CandidateTable ScoreAll(IReadOnlyList<RankingCandidate> candidates, ViewerAffinities? viewer, bool explore, bool sort)
     {
-        var n = candidates.Count;
-        EnsureCapacity(n);
-        var viewer = context.Viewer;
-        var explore = context.Explore;
-        for (var i = 0; i < n; i++)
+        var table = TableFor(candidates);
+        var n = table.Count;
+        var stride = table.Stride;
+        EnsureCapacity(stride);
+        var columns = table.Columns;
+        var active = _activeFeatures.AsSpan(0, table.ResolveAffinities(viewer, _activeFeatures));
+        var scores = _scores.AsSpan(0, n);
+        if (!LinUcbBatch.TryScore(Model, columns, stride, n, active, explore, _scores))
         {
-            var c = candidates[i] ?? throw new ArgumentException("Candidates must not be null.", nameof(candidates));
-            CandidateFeaturizer.Featurize(c, stream, viewer, _features);
-            var score = Model.Score(_features, explore) + (AttractivenessAnchor * _features[FeatureLayout.Attractiveness]);
-            _scores[i] = double.IsNaN(score) ? double.NegativeInfinity : score;
-            _kinds[i] = c.SellerKind;
-            _scoreOrder[i] = i;
-            _sortKeys[i] = -_scores[i];
+            for (var i = 0; i < n; i++)
+            {
+                for (var f = 0; f < FeatureLayout.Dimension; f++)
+                {
+                    _features[f] = columns[(f * stride) + i];
+                }
+
+                scores[i] = Model.Score(_features, explore);
+            }
         }
 
-        SortByScoreDescending(n);
+        var attractiveness = columns.AsSpan(FeatureLayout.Attractiveness * stride, n);
+        for (var i = 0; i < n; i++)
+        {
+            var score = scores[i] + (AttractivenessAnchor * attractiveness[i]);
+            scores[i] = double.IsNaN(score) ? double.NegativeInfinity : score;
+        }
+
+        if (sort)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                _scoreOrder[i] = i;
+                _sortKeys[i] = -scores[i];
+            }
+
+            SortByScoreDescending(n);
+        }
+
+        return table;
+    }
+
+    /// <summary>The kept description of <paramref name="candidates"/>, built now if it is not one of the last few snapshots ranked.</summary>
+    private CandidateTable TableFor(IReadOnlyList<RankingCandidate> candidates)
+    {
+        _clock++;
+        var replace = 0;
+        for (var t = 0; t < _tables.Length; t++)
+        {
+            var table = _tables[t];
+            if (table is null)
+            {
+                replace = t;
+                break;
+            }
+
+            if (table.Holds(candidates))
+            {
+                table.LastUse = _clock;
+                return table;
+            }
+
+            if (table.LastUse < _tables[replace]!.LastUse)
+            {
+                replace = t;
+            }
+        }
+
+        var built = _tables[replace] ??= new CandidateTable();
+        built.Build(candidates);
+        built.LastUse = _clock;
+        return built;
     }
 
     /// <summary>
@@ -208,16 +269,18 @@ public sealed class ProductRanker
     /// The shown order: the score order, or with <see cref="RankingContext.Temperature"/> above 0 a Plackett–Luce draw
     /// over the scores with the list's seed; then the exposure floor. Choice probabilities land in <see cref="_choices"/>.
     /// </summary>
-    private void Order(int n, RankingContext context, Span<int> destination)
+    private void Order(CandidateTable table, RankingContext context, Span<int> destination)
     {
+        var n = table.Count;
+        var kinds = table.Kinds.AsSpan(0, n);
         if (context.Temperature > 0)
         {
-            _policy.Rank(_scores.AsSpan(0, n), _kinds.AsSpan(0, n), context.Temperature, context.LocalSellerExposureFloor, context.Seed, destination, _choices.AsSpan(0, n));
+            _policy.Rank(_scores.AsSpan(0, n), kinds, context.Temperature, context.LocalSellerExposureFloor, context.Seed, destination, _choices.AsSpan(0, n));
             return;
         }
 
         _choices.AsSpan(0, n).Fill(1.0);
-        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), _kinds.AsSpan(0, n), context.LocalSellerExposureFloor, destination);
+        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), kinds, context.LocalSellerExposureFloor, destination);
     }
 
     private RankedProduct[] BuildResult(IReadOnlyList<RankingCandidate> candidates, int n)
@@ -252,6 +315,5 @@ public sealed class ProductRanker
         _scoreOrder = new int[size];
         _fairOrder = new int[size];
         _choices = new double[size];
-        _kinds = new SellerKind[size];
     }
 }

@@ -31,11 +31,14 @@ public sealed class ViewerAffinities
 
     internal static double Lookup(IReadOnlyDictionary<string, double> map, string? key)
     {
-        if (key is null || map.Count == 0 || !map.TryGetValue(key, out var value) || double.IsNaN(value))
+        if (key is null || map.Count == 0 || !map.TryGetValue(key, out var value))
         {
             return 0.0;
         }
 
-        return Math.Clamp(value, 0.0, 1.0);
+        return Normalise(value);
     }
+
+    /// <summary>A stored affinity as a feature: clamped to [0, 1], NaN as 0.</summary>
+    internal static double Normalise(double value) => double.IsNaN(value) ? 0.0 : Math.Clamp(value, 0.0, 1.0);
 }
