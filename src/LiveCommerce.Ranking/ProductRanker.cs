@@ -40,6 +40,7 @@ public sealed class ProductRanker
     private double[] _sortKeys = [];
     private int[] _scoreOrder = [];
     private int[] _fairOrder = [];
+    private int[] _scoreRank = [];
     private double[] _choices = [];
     private readonly StochasticRankingPolicy _policy = new();
 
@@ -286,7 +287,7 @@ public sealed class ProductRanker
     private RankedProduct[] BuildResult(IReadOnlyList<RankingCandidate> candidates, int n)
     {
         // _scoreOrder still holds the pure score order: invert it to report each product's score rank.
-        var scoreRank = new int[n];
+        var scoreRank = _scoreRank;
         for (var r = 0; r < n; r++)
         {
             scoreRank[_scoreOrder[r]] = r;
@@ -314,6 +315,7 @@ public sealed class ProductRanker
         _sortKeys = new double[size];
         _scoreOrder = new int[size];
         _fairOrder = new int[size];
+        _scoreRank = new int[size];
         _choices = new double[size];
     }
 }

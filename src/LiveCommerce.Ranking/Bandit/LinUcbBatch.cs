@@ -32,8 +32,10 @@ internal static class LinUcbBatch
     /// <param name="active">The columns that are not zero for every vector, in increasing order.</param>
     /// <param name="explore">Whether to add the exploration bonus (as <see cref="LinUcbModel.Score"/>).</param>
     /// <param name="destination">Receives the scores; at least <paramref name="stride"/> long (entries past count are meaningless).</param>
+    /// <param name="vectors">Whether to use vector instructions where the machine has them (false: one vector at a time, for tests).</param>
     /// <returns>Whether the scores were written.</returns>
-    public static bool TryScore(LinUcbModel model, ReadOnlySpan<double> columns, int stride, int count, ReadOnlySpan<int> active, bool explore, Span<double> destination)
+    public static bool TryScore(
+        LinUcbModel model, ReadOnlySpan<double> columns, int stride, int count, ReadOnlySpan<int> active, bool explore, Span<double> destination, bool vectors = true)
     {
         var d = model.Dimension;
         if (stride % Lanes != 0 || count > stride || columns.Length < d * stride || destination.Length < stride || active.Length > d)
@@ -77,7 +79,7 @@ internal static class LinUcbBatch
             }
         }
 
-        if (Vector256.IsHardwareAccelerated)
+        if (vectors && Vector256.IsHardwareAccelerated)
         {
             ScoreVectors(columns, stride, count, active, weights, matrix, explore, model.Alpha, destination);
         }

@@ -72,16 +72,18 @@ public static class FairExposureReRanker
             return;
         }
 
+        var positions = Examination.Positions(n);
+        var weights = positions.Weights;
+        var prefixes = positions.RunningSums;
         var nextLocal = NextOf(scoreOrder, kinds, 0, local: true);
         var nextOther = NextOf(scoreOrder, kinds, 0, local: false);
         var placedLocal = 0;
         var localExamination = 0.0;
-        var prefixExamination = 0.0;
         for (var position = 1; position <= n; position++)
         {
-            var weight = Examination.Weight(position);
-            prefixExamination += weight;
-            var shortOfCount = placedLocal < RequiredLocal(f, position, totalLocal);
+            var weight = weights[position - 1];
+            var prefixExamination = prefixes[position - 1];
+            var shortOfCount = placedLocal < Math.Min((int)Math.Floor((f * position) + RoundingSlack), totalLocal);
             var shortOfShare = localExamination + RoundingSlack < f * prefixExamination;
             var takeLocal = nextLocal < n && (shortOfCount || shortOfShare || nextOther >= n || nextLocal < nextOther);
             if (takeLocal)
