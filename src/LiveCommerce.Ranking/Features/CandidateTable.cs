@@ -4,7 +4,7 @@ namespace LiveCommerce.Ranking.Features;
 /// What a ranker keeps about one stream snapshot between calls: the stream summary, every candidate's
 /// viewer-independent features (<see cref="CandidateFeaturizer.Featurize(RankingCandidate, in StreamSummary, ViewerAffinities?, Span{double})"/>
 /// without a viewer, column by column) and seller kind, and the distinct category, seller and product ids the viewer's
-/// affinities are looked up by. The engine ranks the same snapshot array for every viewer who joins a stream, so the
+/// affinities are looked up by (found the first time a viewer has affinities of that kind). The engine ranks the same snapshot array for every viewer who joins a stream, so the
 /// logarithms and string hashing of a candidate are paid once per snapshot, not once per viewer.
 /// <para>
 /// The features are laid out by column (<c>Columns[f * Stride + i]</c> is feature f of candidate i), <see cref="Stride"/>
@@ -20,9 +20,9 @@ internal sealed class CandidateTable
 
     private readonly double[] _features = new double[FeatureLayout.Dimension];
     private readonly bool[] _zeroColumn = new bool[FeatureLayout.Dimension];
-    private readonly KeySlots _categories = new();
-    private readonly KeySlots _sellers = new();
-    private readonly KeySlots _products = new();
+    private readonly KeySlots _categories = new(static c => c.CategoryId);
+    private readonly KeySlots _sellers = new(static c => c.SellerId);
+    private readonly KeySlots _products = new(static c => c.ProductId);
     private RankingCandidate[] _items = [];
 
     /// <summary>Number of candidates.</summary>
@@ -110,9 +110,9 @@ internal sealed class CandidateTable
         Stride = stride;
         var summary = StreamSummary.From(candidates);
         Summary = summary;
-        _categories.Begin(n);
-        _sellers.Begin(n);
-        _products.Begin(n);
+        _categories.Reset();
+        _sellers.Reset();
+        _products.Reset();
         var columns = Columns;
         var features = _features;
         for (var i = 0; i < n; i++)
@@ -125,10 +125,6 @@ internal sealed class CandidateTable
             {
                 columns[(f * stride) + i] = features[f];
             }
-
-            _categories.Add(i, c.CategoryId);
-            _sellers.Add(i, c.SellerId);
-            _products.Add(i, c.ProductId);
         }
 
         _items.AsSpan(n).Clear();
@@ -181,6 +177,7 @@ internal sealed class CandidateTable
             return false;
         }
 
+        slots.EnsureBuilt(_items, n);
         var values = slots.Values;
         if (map is Dictionary<string, double> dictionary && IsOrdinal(dictionary.Comparer) && dictionary.Count < slots.Count)
         {
@@ -232,10 +229,14 @@ internal sealed class CandidateTable
         return true;
     }
 
-    /// <summary>The distinct ids of one kind (category, seller or product) in a snapshot, and each candidate's slot among them.</summary>
-    private sealed class KeySlots
+    /// <summary>
+    /// The distinct ids of one kind (category, seller or product) in a snapshot, and each candidate's slot among them;
+    /// worked out the first time a viewer has affinities of that kind.
+    /// </summary>
+    private sealed class KeySlots(Func<RankingCandidate, string?> keyOf)
     {
         private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+        private bool _built;
 
         /// <summary>Slot of each candidate's id; −1 when it has none.</summary>
         public int[] SlotOf { get; private set; } = [];
@@ -249,8 +250,23 @@ internal sealed class CandidateTable
         /// <summary>Number of distinct ids.</summary>
         public int Count { get; private set; }
 
-        public void Begin(int n)
+        /// <summary>Forgets the previous snapshot's ids.</summary>
+        public void Reset()
         {
+            Keys.AsSpan(0, Count).Clear();
+            _slots.Clear();
+            Count = 0;
+            _built = false;
+        }
+
+        /// <summary>Assigns the slots of the first <paramref name="n"/> candidates, unless done since the last <see cref="Reset"/>.</summary>
+        public void EnsureBuilt(RankingCandidate[] items, int n)
+        {
+            if (_built)
+            {
+                return;
+            }
+
             if (SlotOf.Length < n)
             {
                 var size = Math.Max(n, 16);
@@ -259,27 +275,26 @@ internal sealed class CandidateTable
                 Values = new double[size];
             }
 
-            Keys.AsSpan(0, Count).Clear();
-            _slots.Clear();
-            Count = 0;
-        }
-
-        public void Add(int index, string? key)
-        {
-            if (key is null)
+            for (var i = 0; i < n; i++)
             {
-                SlotOf[index] = -1;
-                return;
+                var key = keyOf(items[i]);
+                if (key is null)
+                {
+                    SlotOf[i] = -1;
+                    continue;
+                }
+
+                if (!_slots.TryGetValue(key, out var slot))
+                {
+                    slot = Count++;
+                    _slots.Add(key, slot);
+                    Keys[slot] = key;
+                }
+
+                SlotOf[i] = slot;
             }
 
-            if (!_slots.TryGetValue(key, out var slot))
-            {
-                slot = Count++;
-                _slots.Add(key, slot);
-                Keys[slot] = key;
-            }
-
-            SlotOf[index] = slot;
+            _built = true;
         }
 
         public bool TryGetSlot(string key, out int slot) => _slots.TryGetValue(key, out slot);
