@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -5,7 +6,7 @@ namespace LiveCommerce.Ranking.Bandit;
 
 /// <summary>
 /// <see cref="LinUcbModel.Score"/> of many feature vectors at once. The vectors are laid out by column
-/// (<c>columns[f * stride + i]</c> is feature f of vector i) and scored four at a time, one vector per vector lane,
+/// (<c>columns[f * stride + i]</c> is feature f of vector i) and scored sixteen at a time, one vector per vector lane,
 /// so each lane performs exactly the multiplications and additions of <see cref="LinUcbModel.PredictMean"/> and
 /// <see cref="LinUcbModel.Uncertainty"/> in the same order: the scores are bit-for-bit those of the one-vector path.
 /// <para>
@@ -19,7 +20,7 @@ namespace LiveCommerce.Ranking.Bandit;
 internal static class LinUcbBatch
 {
     /// <summary>Vectors per step (and the multiple <c>stride</c> must be of).</summary>
-    public const int Lanes = 4;
+    public const int Lanes = 16;
 
     /// <summary>The largest |θᵢ| and |A⁻¹ᵢⱼ| taken: with features bounded by 1, no sum can then overflow.</summary>
     private const double LargestEntry = 1e150;
@@ -91,54 +92,103 @@ internal static class LinUcbBatch
         return true;
     }
 
+    /// <summary>
+    /// Sixteen vectors per step, as four four-lane quarters sharing each broadcast model entry (the features of a
+    /// step sit side by side, so the inner loops only walk two pointers).
+    /// </summary>
     private static void ScoreVectors(
         ReadOnlySpan<double> columns, int stride, int count, ReadOnlySpan<int> active, ReadOnlySpan<double> weights, ReadOnlySpan<double> matrix,
         bool explore, double alpha, Span<double> destination)
     {
+        const int Quarters = 4;
         var m = active.Length;
-        Span<Vector256<double>> x = stackalloc Vector256<double>[m];
+        var quarter = Vector256<double>.Count;
+        Span<Vector256<double>> x = stackalloc Vector256<double>[Quarters * m];
         Span<int> offsets = stackalloc int[m];
         for (var a = 0; a < m; a++)
         {
             offsets[a] = active[a] * stride;
         }
 
+        var zero = Vector256<double>.Zero;
         var alphas = Vector256.Create(alpha);
         ref var origin = ref MemoryMarshal.GetReference(columns);
         ref var target = ref MemoryMarshal.GetReference(destination);
+        ref var xs = ref MemoryMarshal.GetReference(x);
         for (var start = 0; start < count; start += Lanes)
         {
-            // In bounds: offsets[a] + start + Lanes ≤ (Dimension − 1)·stride + stride ≤ columns.Length.
+            // In bounds: offsets[a] + start + Lanes ≤ (Dimension − 1)·stride + stride ≤ columns.Length, and
+            // start + Lanes ≤ stride ≤ destination.Length, since stride is a multiple of Lanes.
+            ref var fill = ref xs;
             for (var a = 0; a < m; a++)
             {
-                x[a] = Vector256.LoadUnsafe(ref origin, (nuint)(offsets[a] + start));
+                ref var at = ref Unsafe.Add(ref origin, offsets[a] + start);
+                fill = Vector256.LoadUnsafe(ref at);
+                Unsafe.Add(ref fill, 1) = Vector256.LoadUnsafe(ref at, (nuint)quarter);
+                Unsafe.Add(ref fill, 2) = Vector256.LoadUnsafe(ref at, (nuint)(2 * quarter));
+                Unsafe.Add(ref fill, 3) = Vector256.LoadUnsafe(ref at, (nuint)(3 * quarter));
+                fill = ref Unsafe.Add(ref fill, Quarters);
             }
 
-            var mean = Vector256<double>.Zero;
+            var mean0 = zero;
+            var mean1 = zero;
+            var mean2 = zero;
+            var mean3 = zero;
+            ref var xa = ref xs;
             for (var a = 0; a < m; a++)
             {
-                mean += Vector256.Create(weights[a]) * x[a];
+                var w = Vector256.Create(weights[a]);
+                mean0 += w * xa;
+                mean1 += w * Unsafe.Add(ref xa, 1);
+                mean2 += w * Unsafe.Add(ref xa, 2);
+                mean3 += w * Unsafe.Add(ref xa, 3);
+                xa = ref Unsafe.Add(ref xa, Quarters);
             }
 
             if (explore)
             {
-                var quad = Vector256<double>.Zero;
-                var k = 0;
+                var quad0 = zero;
+                var quad1 = zero;
+                var quad2 = zero;
+                var quad3 = zero;
+                ref var entry = ref MemoryMarshal.GetReference(matrix);
+                xa = ref xs;
                 for (var a = 0; a < m; a++)
                 {
-                    var acc = Vector256<double>.Zero;
+                    var acc0 = zero;
+                    var acc1 = zero;
+                    var acc2 = zero;
+                    var acc3 = zero;
+                    ref var xb = ref xs;
                     for (var b = 0; b < m; b++)
                     {
-                        acc += Vector256.Create(matrix[k++]) * x[b];
+                        var e = Vector256.Create(entry);
+                        acc0 += e * xb;
+                        acc1 += e * Unsafe.Add(ref xb, 1);
+                        acc2 += e * Unsafe.Add(ref xb, 2);
+                        acc3 += e * Unsafe.Add(ref xb, 3);
+                        xb = ref Unsafe.Add(ref xb, Quarters);
+                        entry = ref Unsafe.Add(ref entry, 1);
                     }
 
-                    quad += x[a] * acc;
+                    quad0 += xa * acc0;
+                    quad1 += Unsafe.Add(ref xa, 1) * acc1;
+                    quad2 += Unsafe.Add(ref xa, 2) * acc2;
+                    quad3 += Unsafe.Add(ref xa, 3) * acc3;
+                    xa = ref Unsafe.Add(ref xa, Quarters);
                 }
 
-                mean += alphas * Vector256.Sqrt(Vector256.Max(Vector256<double>.Zero, quad));
+                mean0 += alphas * Vector256.Sqrt(Vector256.Max(zero, quad0));
+                mean1 += alphas * Vector256.Sqrt(Vector256.Max(zero, quad1));
+                mean2 += alphas * Vector256.Sqrt(Vector256.Max(zero, quad2));
+                mean3 += alphas * Vector256.Sqrt(Vector256.Max(zero, quad3));
             }
 
-            mean.StoreUnsafe(ref target, (nuint)start);
+            ref var to = ref Unsafe.Add(ref target, start);
+            mean0.StoreUnsafe(ref to);
+            mean1.StoreUnsafe(ref to, (nuint)quarter);
+            mean2.StoreUnsafe(ref to, (nuint)(2 * quarter));
+            mean3.StoreUnsafe(ref to, (nuint)(3 * quarter));
         }
     }
 

@@ -15,8 +15,8 @@ namespace LiveCommerce.Ranking.Features;
 /// </summary>
 internal sealed class CandidateTable
 {
-    /// <summary>Candidates per vector the columns are padded to.</summary>
-    public const int Padding = 8;
+    /// <summary>Candidates per step of the score kernel, the multiple the columns are padded to.</summary>
+    public const int Padding = Bandit.LinUcbBatch.Lanes;
 
     private readonly double[] _features = new double[FeatureLayout.Dimension];
     private readonly bool[] _zeroColumn = new bool[FeatureLayout.Dimension];

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
@@ -541,13 +542,18 @@ public sealed class PlackettLuceSampler
         }
     }
 
+    /// <summary>Throws for NaN and +∞ (small enough to be inlined into the loops over the scores).</summary>
     private static void ValidateScore(double score, int index)
     {
         if (double.IsNaN(score) || double.IsPositiveInfinity(score))
         {
-            throw new ArgumentException($"Score {index} is {score}; scores must be finite or negative infinity.", "scores");
+            ThrowInvalidScore(score, index);
         }
     }
+
+    [DoesNotReturn]
+    private static void ThrowInvalidScore(double score, int index) =>
+        throw new ArgumentException($"Score {index} is {score}; scores must be finite or negative infinity.", "scores");
 
     private static void ValidateTemperature(double temperature)
     {
