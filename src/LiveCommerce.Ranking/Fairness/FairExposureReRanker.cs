@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace LiveCommerce.Ranking.Fairness;
 
 /// <summary>
@@ -11,17 +13,21 @@ namespace LiveCommerce.Ranking.Fairness;
 /// most attention, so a list whose locals all sit lower would meet the count and still give them less than the floor
 /// of what viewers look at.
 /// <para>
-/// Algorithm (O(n), allocation-free): walk the positions; place the best remaining local-sme product where the prefix
-/// would otherwise fall short of either rule, else whichever of the best remaining local-sme and the best remaining
-/// other product scores higher. Local-sme products are therefore only ever moved up and every other product only ever
-/// moves down: a <see cref="SellerKind.Platform"/> product is never placed above its position in the pure score order,
-/// so the floor can never be used for self-preferencing. With floor 0 the output is exactly the input order.
+/// Algorithm (O(n), allocation-free; lists of 1,024 or more borrow their scratch from the shared array pool): walk
+/// the positions; place the best remaining local-sme product where the prefix would otherwise fall short of either
+/// rule, else whichever of the best remaining local-sme and the best remaining other product scores higher. Local-sme
+/// products are therefore only ever moved up and every other product only ever moves down: a
+/// <see cref="SellerKind.Platform"/> product is never placed above its position in the pure score order, so the floor
+/// can never be used for self-preferencing. With floor 0 the output is exactly the input order.
 /// </para>
 /// </summary>
 public static class FairExposureReRanker
 {
     /// <summary>Guards ⌊floor·k⌋ and the share comparison against binary rounding (0.3·10 must give 3, not 2).</summary>
     private const double RoundingSlack = 1e-9;
+
+    /// <summary>Lists shorter than this keep their scratch on the stack.</summary>
+    private const int StackLimit = 1024;
 
     /// <summary>Local-sme products the prefix of length <paramref name="prefixLength"/> must hold by the count rule.</summary>
     /// <param name="floor">The exposure floor, clamped to [0, 1].</param>
@@ -54,50 +60,42 @@ public static class FairExposureReRanker
         }
 
         var f = NormaliseFloor(floor);
-        var totalLocal = 0;
-        if (f > 0)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                if (kinds[scoreOrder[i]] == SellerKind.LocalSme)
-                {
-                    totalLocal++;
-                }
-            }
-        }
-
-        if (totalLocal == 0)
+        if (!(f > 0) || n == 0)
         {
             scoreOrder.CopyTo(destination);
             return;
         }
 
-        var positions = Examination.Positions(n);
-        var weights = positions.Weights;
-        var prefixes = positions.RunningSums;
-        var nextLocal = NextOf(scoreOrder, kinds, 0, local: true);
-        var nextOther = NextOf(scoreOrder, kinds, 0, local: false);
-        var placedLocal = 0;
-        var localExamination = 0.0;
-        for (var position = 1; position <= n; position++)
+        // The positions in the score order of the local-sme products and of the others, each list ended by n.
+        int[]? rented = null;
+        var buffer = n < StackLimit ? stackalloc int[2 * (n + 1)] : (rented = ArrayPool<int>.Shared.Rent(2 * (n + 1)));
+        var locals = buffer[..(n + 1)];
+        var others = buffer.Slice(n + 1, n + 1);
+        var totalLocal = 0;
+        var totalOther = 0;
+        for (var i = 0; i < n; i++)
         {
-            var weight = weights[position - 1];
-            var prefixExamination = prefixes[position - 1];
-            var shortOfCount = placedLocal < Math.Min((int)Math.Floor((f * position) + RoundingSlack), totalLocal);
-            var shortOfShare = localExamination + RoundingSlack < f * prefixExamination;
-            var takeLocal = nextLocal < n && (shortOfCount || shortOfShare || nextOther >= n || nextLocal < nextOther);
-            if (takeLocal)
-            {
-                destination[position - 1] = scoreOrder[nextLocal];
-                placedLocal++;
-                localExamination += weight;
-                nextLocal = NextOf(scoreOrder, kinds, nextLocal + 1, local: true);
-            }
-            else
-            {
-                destination[position - 1] = scoreOrder[nextOther];
-                nextOther = NextOf(scoreOrder, kinds, nextOther + 1, local: false);
-            }
+            var local = kinds[scoreOrder[i]] == SellerKind.LocalSme ? 1 : 0;
+            locals[totalLocal] = i;
+            others[totalOther] = i;
+            totalLocal += local;
+            totalOther += 1 - local;
+        }
+
+        if (totalLocal == 0)
+        {
+            scoreOrder.CopyTo(destination);
+        }
+        else
+        {
+            locals[totalLocal] = n;
+            others[totalOther] = n;
+            Walk(scoreOrder, locals, others, f, totalLocal, destination);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
         }
     }
 
@@ -136,14 +134,38 @@ public static class FairExposureReRanker
         return true;
     }
 
-    private static int NextOf(ReadOnlySpan<int> scoreOrder, ReadOnlySpan<SellerKind> kinds, int start, bool local)
+    /// <summary>
+    /// The walk down the positions: the next local-sme product where the prefix would fall short of either rule, else
+    /// whichever of the next local-sme and the next other product comes first in the score order. Written without
+    /// branches on the choice (which follows the scores and is hard to predict).
+    /// </summary>
+    private static void Walk(ReadOnlySpan<int> scoreOrder, ReadOnlySpan<int> locals, ReadOnlySpan<int> others, double f, int totalLocal, Span<int> destination)
     {
-        var i = start;
-        while (i < scoreOrder.Length && (kinds[scoreOrder[i]] == SellerKind.LocalSme) != local)
+        var n = scoreOrder.Length;
+        var positions = Examination.Positions(n);
+        var weights = positions.Weights;
+        var prefixes = positions.RunningSums;
+        var nextLocalAt = 0;
+        var nextOtherAt = 0;
+        var placedLocal = 0;
+        var localExamination = 0.0;
+        for (var position = 1; position <= n; position++)
         {
-            i++;
-        }
+            var weight = weights[position - 1];
+            var prefixExamination = prefixes[position - 1];
+            var nextLocal = locals[nextLocalAt];
+            var nextOther = others[nextOtherAt];
+            var shortOfCount = placedLocal < Math.Min((int)Math.Floor((f * position) + RoundingSlack), totalLocal);
+            var shortOfShare = localExamination + RoundingSlack < f * prefixExamination;
+            var takeLocal = (nextLocal < n) & (shortOfCount | shortOfShare | (nextOther >= n) | (nextLocal < nextOther));
+            destination[position - 1] = scoreOrder[takeLocal ? nextLocal : nextOther];
+            var took = takeLocal ? 1 : 0;
+            nextLocalAt += took;
+            nextOtherAt += 1 - took;
+            placedLocal += took;
 
-        return i;
+            // Adding +0 leaves the sum as it is (it starts at +0, so it is never −0).
+            localExamination += takeLocal ? weight : 0.0;
+        }
     }
 }

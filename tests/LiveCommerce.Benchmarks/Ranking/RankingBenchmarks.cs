@@ -11,6 +11,7 @@ namespace LiveCommerce.Benchmarks.Ranking;
 /// local-seller exposure floor (0.3), plus building next-pin suggestions with reasons.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RankingBenchmarks
 {
     private RankingCandidate[] _candidates = [];
