@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace LiveCommerce.Ranking.Fairness;
 
@@ -66,7 +68,8 @@ public static class FairExposureReRanker
             return;
         }
 
-        // The positions in the score order of the local-sme products and of the others, each list ended by n.
+        // The positions in the score order of the local-sme products and of the others, each list ended by n
+        // (written without branching on the kind, which follows the scores).
         int[]? rented = null;
         var buffer = n < StackLimit ? stackalloc int[2 * (n + 1)] : (rented = ArrayPool<int>.Shared.Rent(2 * (n + 1)));
         var locals = buffer[..(n + 1)];
@@ -136,36 +139,41 @@ public static class FairExposureReRanker
 
     /// <summary>
     /// The walk down the positions: the next local-sme product where the prefix would fall short of either rule, else
-    /// whichever of the next local-sme and the next other product comes first in the score order. Written without
-    /// branches on the choice (which follows the scores and is hard to predict).
+    /// whichever of the next local-sme and the next other product comes first in the score order. The position lists
+    /// end with n, so neither cursor runs past its list; the loop reads through references (no bounds checks) to keep
+    /// its state in registers.
     /// </summary>
     private static void Walk(ReadOnlySpan<int> scoreOrder, ReadOnlySpan<int> locals, ReadOnlySpan<int> others, double f, int totalLocal, Span<int> destination)
     {
         var n = scoreOrder.Length;
         var positions = Examination.Positions(n);
-        var weights = positions.Weights;
-        var prefixes = positions.RunningSums;
+        ref var order = ref MemoryMarshal.GetReference(scoreOrder);
+        ref var local = ref MemoryMarshal.GetReference(locals);
+        ref var other = ref MemoryMarshal.GetReference(others);
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(positions.Weights);
+        ref var prefixes = ref MemoryMarshal.GetArrayDataReference(positions.RunningSums);
+        ref var shown = ref MemoryMarshal.GetReference(destination);
         var nextLocalAt = 0;
         var nextOtherAt = 0;
-        var placedLocal = 0;
+        var nextLocal = local;
+        var nextOther = other;
         var localExamination = 0.0;
-        for (var position = 1; position <= n; position++)
+        for (var k = 0; k < n; k++)
         {
-            var weight = weights[position - 1];
-            var prefixExamination = prefixes[position - 1];
-            var nextLocal = locals[nextLocalAt];
-            var nextOther = others[nextOtherAt];
-            var shortOfCount = placedLocal < Math.Min((int)Math.Floor((f * position) + RoundingSlack), totalLocal);
-            var shortOfShare = localExamination + RoundingSlack < f * prefixExamination;
-            var takeLocal = (nextLocal < n) & (shortOfCount | shortOfShare | (nextOther >= n) | (nextLocal < nextOther));
-            destination[position - 1] = scoreOrder[takeLocal ? nextLocal : nextOther];
-            var took = takeLocal ? 1 : 0;
-            nextLocalAt += took;
-            nextOtherAt += 1 - took;
-            placedLocal += took;
-
-            // Adding +0 leaves the sum as it is (it starts at +0, so it is never −0).
-            localExamination += takeLocal ? weight : 0.0;
+            // Position k + 1; nextLocalAt is the number of local-sme products placed so far.
+            var shortOfCount = nextLocalAt < Math.Min((int)Math.Floor((f * (k + 1)) + RoundingSlack), totalLocal);
+            var shortOfShare = localExamination + RoundingSlack < f * Unsafe.Add(ref prefixes, k);
+            if (nextLocal < n && (shortOfCount || shortOfShare || nextOther >= n || nextLocal < nextOther))
+            {
+                Unsafe.Add(ref shown, k) = Unsafe.Add(ref order, nextLocal);
+                localExamination += Unsafe.Add(ref weights, k);
+                nextLocal = Unsafe.Add(ref local, ++nextLocalAt);
+            }
+            else
+            {
+                Unsafe.Add(ref shown, k) = Unsafe.Add(ref order, nextOther);
+                nextOther = Unsafe.Add(ref other, ++nextOtherAt);
+            }
         }
     }
 }
