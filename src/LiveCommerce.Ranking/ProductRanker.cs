@@ -16,7 +16,11 @@ namespace LiveCommerce.Ranking;
 /// </para>
 /// <para>
 /// Performance: <see cref="Rank(IReadOnlyList{RankingCandidate}, RankingContext, Span{int})"/> does not allocate
-/// once its buffers have grown to the list size; the other overloads allocate only their result.
+/// once its buffers have grown to the list size; the other overloads allocate only their result. The viewer-independent
+/// features of the last <see cref="KeptSnapshots"/> snapshots ranked are kept (a snapshot is recognised by holding the
+/// same candidate objects in the same order), so a stream's candidate array, shared by every viewer who joins, is
+/// featurized once; each call then only looks up its viewer's affinities and runs the model over all candidates at once.
+/// The kept snapshots hold on to their candidate objects until they are replaced.
 /// </para>
 /// </summary>
 public sealed class ProductRanker

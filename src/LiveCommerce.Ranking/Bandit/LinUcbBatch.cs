@@ -8,7 +8,8 @@ namespace LiveCommerce.Ranking.Bandit;
 /// <see cref="LinUcbModel.Score"/> of many feature vectors at once. The vectors are laid out by column
 /// (<c>columns[f * stride + i]</c> is feature f of vector i) and scored sixteen at a time, one vector per vector lane,
 /// so each lane performs exactly the multiplications and additions of <see cref="LinUcbModel.PredictMean"/> and
-/// <see cref="LinUcbModel.Uncertainty"/> in the same order: the scores are bit-for-bit those of the one-vector path.
+/// <see cref="LinUcbModel.Uncertainty"/> in the same order (the runtime never fuses a multiplication and an addition
+/// unless asked to): the scores are bit-for-bit those of the one-vector path.
 /// <para>
 /// Only the columns listed as active enter the sums. A column left out must be zero for every vector: then each of
 /// its terms is ±0, and adding ±0 to a sum that started at +0 changes nothing (such a sum is never −0), so leaving
