@@ -36,6 +36,9 @@ public sealed class ProductRanker
     /// <summary>Snapshots whose per-candidate features are kept between calls (a silo ranks several streams in turn).</summary>
     private const int KeptSnapshots = 4;
 
+    /// <summary>Up to this many suggestions are picked from the scores without sorting them all.</summary>
+    private const int SelectedSuggestions = 16;
+
     private readonly double[] _features = new double[FeatureLayout.Dimension];
     private readonly int[] _activeFeatures = new int[FeatureLayout.Dimension];
     private readonly CandidateTable?[] _tables = new CandidateTable?[KeptSnapshots];
@@ -119,15 +122,30 @@ public sealed class ProductRanker
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         context ??= RankingContext.Default;
-        var table = ScoreAll(candidates, viewer: null, explore: false, sort: true);
+        // A few suggestions are picked from the scores directly; sorting all of them costs more than the rest of the call.
+        var select = count <= SelectedSuggestions;
+        var table = ScoreAll(candidates, viewer: null, explore: false, sort: !select);
         var stream = table.Summary;
         var n = table.Count;
         var result = new List<PinSuggestion>(Math.Min(count, n));
+        if (select)
+        {
+            Span<int> best = stackalloc int[count];
+            var found = SelectSuggestions(table, best);
+            foreach (var index in best[..found])
+            {
+                var c = candidates[index];
+                result.Add(new PinSuggestion(c.ProductId, _scores[index], ReasonBuilder.Build(c, stream, Options, context.Explore)));
+            }
+
+            return result;
+        }
+
         for (var i = 0; i < n && result.Count < count; i++)
         {
             var index = _scoreOrder[i];
             var c = candidates[index];
-            if (!c.IsPinned && c.StockLeft is not 0)
+            if (table.Suggestible[index])
             {
                 result.Add(new PinSuggestion(c.ProductId, _scores[index], ReasonBuilder.Build(c, stream, Options, context.Explore)));
             }
@@ -243,6 +261,43 @@ public sealed class ProductRanker
         built.Build(candidates);
         built.LastUse = _clock;
         return built;
+    }
+
+    /// <summary>
+    /// The best <c>best.Length</c> candidates that may be suggested, in the score order (score descending, ties by
+    /// lower index): the first ones the sorted walk would find, chosen by insertion into a short list instead.
+    /// </summary>
+    /// <returns>How many were found.</returns>
+    private int SelectSuggestions(CandidateTable table, Span<int> best)
+    {
+        var scores = _scores;
+        var suggestible = table.Suggestible;
+        var found = 0;
+        for (var i = 0; i < table.Count; i++)
+        {
+            if (!suggestible[i])
+            {
+                continue;
+            }
+
+            // Candidates come in index order, so one that only equals the last kept one ranks below it.
+            var score = scores[i];
+            if (found == best.Length && (found == 0 || !(score > scores[best[found - 1]])))
+            {
+                continue;
+            }
+
+            var at = found == best.Length ? found - 1 : found++;
+            while (at > 0 && score > scores[best[at - 1]])
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = i;
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -84,9 +84,10 @@ public sealed class RankingEquivalenceTests
                 Assert.Equal(Array.IndexOf(scoreOrder, i), ranked[k].ScoreRank);
             }
 
-            var suggestions = ranker.Suggest(snapshot, 5, context);
+            var wanted = random.Next(0, 3) == 0 ? random.Next(0, 40) : 5;
+            var suggestions = ranker.Suggest(snapshot, wanted, context);
             var (meanScores, _) = ReferenceScores(ranker, snapshot, context with { Viewer = null, Explore = false });
-            var expectedSuggestions = ScoreOrder(meanScores).Where(i => !snapshot[i].IsPinned && snapshot[i].StockLeft is not 0).Take(5).ToArray();
+            var expectedSuggestions = ScoreOrder(meanScores).Where(i => !snapshot[i].IsPinned && snapshot[i].StockLeft is not 0).Take(wanted).ToArray();
             Assert.Equal(expectedSuggestions.Select(i => snapshot[i].ProductId), suggestions.Select(s => s.ProductId));
             Assert.Equal(expectedSuggestions.Select(i => BitConverter.DoubleToInt64Bits(meanScores[i])), suggestions.Select(s => BitConverter.DoubleToInt64Bits(s.Score)));
         }

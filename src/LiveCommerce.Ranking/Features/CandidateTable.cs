@@ -37,6 +37,9 @@ internal sealed class CandidateTable
     /// <summary>Seller kind by candidate index.</summary>
     public SellerKind[] Kinds { get; private set; } = [];
 
+    /// <summary>By candidate index, whether it may be suggested as the next pin: not pinned now and not sold out.</summary>
+    public bool[] Suggestible { get; private set; } = [];
+
     /// <summary>The stream summary of the snapshot (<see cref="StreamSummary.From"/>).</summary>
     public StreamSummary Summary { get; private set; }
 
@@ -99,6 +102,7 @@ internal sealed class CandidateTable
             var size = Math.Max(stride, 16);
             _items = new RankingCandidate[size];
             Kinds = new SellerKind[size];
+            Suggestible = new bool[size];
         }
 
         if (Columns.Length < stride * FeatureLayout.Dimension)
@@ -120,6 +124,7 @@ internal sealed class CandidateTable
             var c = candidates[i];
             _items[i] = c;
             Kinds[i] = c.SellerKind;
+            Suggestible[i] = !c.IsPinned && c.StockLeft is not 0;
             CandidateFeaturizer.Featurize(c, summary, null, features);
             for (var f = 0; f < FeatureLayout.Dimension; f++)
             {
