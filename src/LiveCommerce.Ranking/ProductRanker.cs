@@ -17,7 +17,11 @@ namespace LiveCommerce.Ranking;
 /// </para>
 /// <para>
 /// Performance: <see cref="Rank(IReadOnlyList{RankingCandidate}, RankingContext, Span{int})"/> does not allocate
-/// once its buffers have grown to the list size; the other overloads allocate only their result.
+/// once its buffers have grown to the list size; the other overloads allocate only their result. The viewer-independent
+/// features of the last <see cref="KeptSnapshots"/> snapshots ranked are kept (a snapshot is recognised by holding the
+/// same candidate objects in the same order), so a stream's candidate array, shared by every viewer who joins, is
+/// featurized once; each call then only looks up its viewer's affinities and runs the model over all candidates at once.
+/// The kept snapshots hold on to their candidate objects until they are replaced.
 /// </para>
 /// </summary>
 public sealed class ProductRanker
@@ -30,14 +34,25 @@ public sealed class ProductRanker
     /// </summary>
     public const double AttractivenessAnchor = 0.3;
 
+    /// <summary>Snapshots whose per-candidate features are kept between calls (a silo ranks several streams in turn).</summary>
+    private const int KeptSnapshots = 4;
+
+    /// <summary>Up to this many suggestions are picked from the scores without sorting them all.</summary>
+    private const int SelectedSuggestions = 16;
+
     private readonly double[] _features = new double[FeatureLayout.Dimension];
+    private readonly int[] _activeFeatures = new int[FeatureLayout.Dimension];
+    private readonly CandidateTable?[] _tables = new CandidateTable?[KeptSnapshots];
+    private long _clock;
     private double[] _scores = [];
     private double[] _sortKeys = [];
     private int[] _scoreOrder = [];
     private int[] _fairOrder = [];
+    private int[] _scoreRank = [];
     private double[] _choices = [];
+    private ViewerHistory[] _productHistory = [];
+    private ViewerHistory[] _categoryHistory = [];
     private readonly StochasticRankingPolicy _policy = new();
-    private SellerKind[] _kinds = [];
 
     /// <summary>Creates a ranker.</summary>
     /// <param name="model">The bandit; a new one with default α and λ and <see cref="FeatureLayout.PriorMean"/> when <see langword="null"/>.</param>
@@ -76,8 +91,9 @@ public sealed class ProductRanker
             throw new ArgumentException("Destination is shorter than the candidate list.", nameof(destination));
         }
 
-        ScoreAll(candidates, context);
-        Order(n, context, destination);
+        // A drawn order does not start from the score order, so the span path skips sorting for it.
+        var table = ScoreAll(candidates, context.Viewer, context.Explore, sort: !(context.Temperature > 0));
+        Order(table, context, destination);
         return n;
     }
 
@@ -89,11 +105,9 @@ public sealed class ProductRanker
     {
         ArgumentNullException.ThrowIfNull(candidates);
         context ??= RankingContext.Default;
-        var n = candidates.Count;
-        EnsureCapacity(n);
-        ScoreAll(candidates, context);
-        Order(n, context, _fairOrder);
-        return BuildResult(candidates, n);
+        var table = ScoreAll(candidates, context.Viewer, context.Explore, sort: true);
+        Order(table, context, _fairOrder);
+        return BuildResult(candidates, table.Count);
     }
 
     /// <summary>
@@ -111,16 +125,30 @@ public sealed class ProductRanker
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         context ??= RankingContext.Default;
-        var n = candidates.Count;
-        EnsureCapacity(n);
-        var stream = StreamSummary.From(candidates);
-        ScoreAll(candidates, context with { Viewer = null, Explore = false }, stream);
+        // A few suggestions are picked from the scores directly; sorting all of them costs more than the rest of the call.
+        var select = count <= SelectedSuggestions;
+        var table = ScoreAll(candidates, viewer: null, explore: false, sort: !select);
+        var stream = table.Summary;
+        var n = table.Count;
         var result = new List<PinSuggestion>(Math.Min(count, n));
+        if (select)
+        {
+            Span<int> best = stackalloc int[count];
+            var found = SelectSuggestions(table, best);
+            foreach (var index in best[..found])
+            {
+                var c = candidates[index];
+                result.Add(new PinSuggestion(c.ProductId, _scores[index], ReasonBuilder.Build(c, stream, Options, context.Explore)));
+            }
+
+            return result;
+        }
+
         for (var i = 0; i < n && result.Count < count; i++)
         {
             var index = _scoreOrder[i];
             var c = candidates[index];
-            if (!c.IsPinned && c.StockLeft is not 0)
+            if (table.Suggestible[index])
             {
                 result.Add(new PinSuggestion(c.ProductId, _scores[index], ReasonBuilder.Build(c, stream, Options, context.Explore)));
             }
@@ -158,32 +186,140 @@ public sealed class ProductRanker
         Model.Update(_features, reward / weight, weight);
     }
 
-    private void ScoreAll(IReadOnlyList<RankingCandidate> candidates, RankingContext context) =>
-        ScoreAll(candidates, context, StreamSummary.From(candidates));
-
-    private void ScoreAll(IReadOnlyList<RankingCandidate> candidates, RankingContext context, in StreamSummary stream)
+    /// <summary>
+    /// Scores every candidate into <see cref="_scores"/> (NaN as −∞) and, when <paramref name="sort"/>, puts the score
+    /// order into <see cref="_scoreOrder"/>. The scores are those of <see cref="Score"/>, bit for bit: the features come
+    /// from the same featurizer (kept per snapshot, see <see cref="CandidateTable"/>) and the model's arithmetic is the
+    /// same, several candidates at a time (<see cref="LinUcbBatch"/>).
+    /// </summary>
+    private CandidateTable ScoreAll(IReadOnlyList<RankingCandidate> candidates, ViewerAffinities? viewer, bool explore, bool sort)
     {
-        var n = candidates.Count;
-        EnsureCapacity(n);
-        var viewer = context.Viewer;
-        var explore = context.Explore;
-        for (var i = 0; i < n; i++)
+        var table = TableFor(candidates);
+        var n = table.Count;
+        var stride = table.Stride;
+        EnsureCapacity(stride);
+        var columns = table.Columns;
+        var active = _activeFeatures.AsSpan(0, table.ResolveAffinities(viewer, _activeFeatures));
+        var scores = _scores.AsSpan(0, n);
+        if (!LinUcbBatch.TryScore(Model, columns, stride, n, active, explore, _scores))
         {
-            var c = candidates[i] ?? throw new ArgumentException("Candidates must not be null.", nameof(candidates));
-            CandidateFeaturizer.Featurize(c, stream, viewer, _features);
-            var score = Model.Score(_features, explore) + (AttractivenessAnchor * _features[FeatureLayout.Attractiveness]);
-            if (viewer is not null)
+            for (var i = 0; i < n; i++)
             {
-                score += viewer.PersonalShift(c, Model.PredictMean(_features));
-            }
+                for (var f = 0; f < FeatureLayout.Dimension; f++)
+                {
+                    _features[f] = columns[(f * stride) + i];
+                }
 
-            _scores[i] = double.IsNaN(score) ? double.NegativeInfinity : score;
-            _kinds[i] = c.SellerKind;
-            _scoreOrder[i] = i;
-            _sortKeys[i] = -_scores[i];
+                scores[i] = Model.Score(_features, explore);
+            }
         }
 
-        SortByScoreDescending(n);
+        var attractiveness = columns.AsSpan(FeatureLayout.Attractiveness * stride, n);
+        for (var i = 0; i < n; i++)
+        {
+            scores[i] += AttractivenessAnchor * attractiveness[i];
+        }
+
+        if (viewer is not null && table.ResolveHistory(viewer, _productHistory, _categoryHistory))
+        {
+            // The viewer's own looks and clicks, on top of the model's mean for them (see PersonalEstimate).
+            for (var i = 0; i < n; i++)
+            {
+                for (var f = 0; f < FeatureLayout.Dimension; f++)
+                {
+                    _features[f] = columns[(f * stride) + i];
+                }
+
+                scores[i] += PersonalEstimate.Shift(Model.PredictMean(_features), _productHistory[i], _categoryHistory[i], viewer.Overall);
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            scores[i] = double.IsNaN(scores[i]) ? double.NegativeInfinity : scores[i];
+        }
+
+        if (sort)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                _scoreOrder[i] = i;
+                _sortKeys[i] = -scores[i];
+            }
+
+            SortByScoreDescending(n);
+        }
+
+        return table;
+    }
+
+    /// <summary>The kept description of <paramref name="candidates"/>, built now if it is not one of the last few snapshots ranked.</summary>
+    private CandidateTable TableFor(IReadOnlyList<RankingCandidate> candidates)
+    {
+        _clock++;
+        var replace = 0;
+        for (var t = 0; t < _tables.Length; t++)
+        {
+            var table = _tables[t];
+            if (table is null)
+            {
+                replace = t;
+                break;
+            }
+
+            if (table.Holds(candidates))
+            {
+                table.LastUse = _clock;
+                return table;
+            }
+
+            if (table.LastUse < _tables[replace]!.LastUse)
+            {
+                replace = t;
+            }
+        }
+
+        var built = _tables[replace] ??= new CandidateTable();
+        built.Build(candidates);
+        built.LastUse = _clock;
+        return built;
+    }
+
+    /// <summary>
+    /// The best <c>best.Length</c> candidates that may be suggested, in the score order (score descending, ties by
+    /// lower index): the first ones the sorted walk would find, chosen by insertion into a short list instead.
+    /// </summary>
+    /// <returns>How many were found.</returns>
+    private int SelectSuggestions(CandidateTable table, Span<int> best)
+    {
+        var scores = _scores;
+        var suggestible = table.Suggestible;
+        var found = 0;
+        for (var i = 0; i < table.Count; i++)
+        {
+            if (!suggestible[i])
+            {
+                continue;
+            }
+
+            // Candidates come in index order, so one that only equals the last kept one ranks below it.
+            var score = scores[i];
+            if (found == best.Length && (found == 0 || !(score > scores[best[found - 1]])))
+            {
+                continue;
+            }
+
+            var at = found == best.Length ? found - 1 : found++;
+            while (at > 0 && score > scores[best[at - 1]])
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = i;
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -215,22 +351,24 @@ public sealed class ProductRanker
     /// The shown order: the score order, or with <see cref="RankingContext.Temperature"/> above 0 a Plackett–Luce draw
     /// over the scores with the list's seed; then the exposure floor. Choice probabilities land in <see cref="_choices"/>.
     /// </summary>
-    private void Order(int n, RankingContext context, Span<int> destination)
+    private void Order(CandidateTable table, RankingContext context, Span<int> destination)
     {
+        var n = table.Count;
+        var kinds = table.Kinds.AsSpan(0, n);
         if (context.Temperature > 0)
         {
-            _policy.Rank(_scores.AsSpan(0, n), _kinds.AsSpan(0, n), context.Temperature, context.LocalSellerExposureFloor, context.Seed, destination, _choices.AsSpan(0, n));
+            _policy.Rank(_scores.AsSpan(0, n), kinds, context.Temperature, context.LocalSellerExposureFloor, context.Seed, destination, _choices.AsSpan(0, n));
             return;
         }
 
         _choices.AsSpan(0, n).Fill(1.0);
-        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), _kinds.AsSpan(0, n), context.LocalSellerExposureFloor, destination);
+        FairExposureReRanker.Apply(_scoreOrder.AsSpan(0, n), kinds, context.LocalSellerExposureFloor, destination);
     }
 
     private RankedProduct[] BuildResult(IReadOnlyList<RankingCandidate> candidates, int n)
     {
         // _scoreOrder still holds the pure score order: invert it to report each product's score rank.
-        var scoreRank = new int[n];
+        var scoreRank = _scoreRank;
         for (var r = 0; r < n; r++)
         {
             scoreRank[_scoreOrder[r]] = r;
@@ -258,7 +396,9 @@ public sealed class ProductRanker
         _sortKeys = new double[size];
         _scoreOrder = new int[size];
         _fairOrder = new int[size];
+        _scoreRank = new int[size];
         _choices = new double[size];
-        _kinds = new SellerKind[size];
+        _productHistory = new ViewerHistory[size];
+        _categoryHistory = new ViewerHistory[size];
     }
 }

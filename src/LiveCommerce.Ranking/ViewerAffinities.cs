@@ -39,6 +39,9 @@ public sealed class ViewerAffinities
     public static double FromCount(double count, double halfAt = 3.0) =>
         count <= 0 || halfAt <= 0 ? 0.0 : count / (count + halfAt);
 
+    /// <summary>Whether the viewer has any looks or list clicks on record (otherwise their list is the model's).</summary>
+    public bool HasHistory => ProductHistory.Count > 0 || CategoryHistory.Count > 0 || Overall.Examined > 0;
+
     /// <summary>The score shift of the viewer's own history for <paramref name="candidate"/> (0 without history).</summary>
     /// <param name="candidate">The product.</param>
     /// <param name="mean">The shared model's click rate per look for it.</param>
@@ -46,7 +49,7 @@ public sealed class ViewerAffinities
     public double PersonalShift(RankingCandidate candidate, double mean)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        if (Overall.Examined <= 0 && ProductHistory.Count == 0)
+        if (!HasHistory)
         {
             return 0.0;
         }
@@ -58,11 +61,14 @@ public sealed class ViewerAffinities
 
     internal static double Lookup(IReadOnlyDictionary<string, double> map, string? key)
     {
-        if (key is null || map.Count == 0 || !map.TryGetValue(key, out var value) || double.IsNaN(value))
+        if (key is null || map.Count == 0 || !map.TryGetValue(key, out var value))
         {
             return 0.0;
         }
 
-        return Math.Clamp(value, 0.0, 1.0);
+        return Normalise(value);
     }
+
+    /// <summary>A stored affinity as a feature: clamped to [0, 1], NaN as 0.</summary>
+    internal static double Normalise(double value) => double.IsNaN(value) ? 0.0 : Math.Clamp(value, 0.0, 1.0);
 }

@@ -96,6 +96,29 @@ public sealed class ProductRankerTests
     }
 
     [Fact]
+    public void Sampled_personalised_span_ranking_does_not_allocate()
+    {
+        var ranker = TrainedRanker();
+        var snapshot = CandidateFactory.RandomSnapshot(new Random(5), 500);
+        var viewer = new ViewerAffinities
+        {
+            Categories = new Dictionary<string, double>(StringComparer.Ordinal) { ["c1"] = 0.7, ["c4"] = 0.2 },
+            Sellers = new Dictionary<string, double>(StringComparer.Ordinal) { ["s3"] = 0.9 },
+            Products = new Dictionary<string, double>(StringComparer.Ordinal) { ["p17"] = 0.4 },
+        };
+        var context = new RankingContext { Viewer = viewer, Temperature = 0.2, Seed = 0x5EED };
+        var another = context with { Seed = 7 };
+        var destination = new int[snapshot.Length];
+        ranker.Rank(snapshot, context, destination); // warm up buffers
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        ranker.Rank(snapshot, another, destination);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Suggest_skips_pinned_and_sold_out_products_and_orders_best_first()
     {
         var ranker = TrainedRanker();

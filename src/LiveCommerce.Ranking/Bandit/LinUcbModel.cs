@@ -101,6 +101,9 @@ public sealed class LinUcbModel
     /// <summary>The current coefficient vector θ (a read-only view; changes with each update).</summary>
     public ReadOnlySpan<double> Coefficients => _theta;
 
+    /// <summary>A⁻¹, row-major (a read-only view for <see cref="LinUcbBatch"/>; changes with each update).</summary>
+    internal ReadOnlySpan<double> InverseDesign => _aInverse;
+
     /// <summary>Mean reward estimate θ·x.</summary>
     /// <param name="features">Feature vector of length <see cref="Dimension"/>.</param>
     /// <returns>The estimate.</returns>

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LiveCommerce.Contracts.Products;
 
 namespace LiveCommerce.Ranking.Fairness;
@@ -13,17 +16,21 @@ namespace LiveCommerce.Ranking.Fairness;
 /// most attention, so a list whose locals all sit lower would meet the count and still give them less than the floor
 /// of what viewers look at.
 /// <para>
-/// Algorithm (O(n), allocation-free): walk the positions; place the best remaining local-sme product where the prefix
-/// would otherwise fall short of either rule, else whichever of the best remaining local-sme and the best remaining
-/// other product scores higher. Local-sme products are therefore only ever moved up and every other product only ever
-/// moves down: a <see cref="SellerKind.Platform"/> product is never placed above its position in the pure score order,
-/// so the floor can never be used for self-preferencing. With floor 0 the output is exactly the input order.
+/// Algorithm (O(n), allocation-free; lists of 1,024 or more borrow their scratch from the shared array pool): walk
+/// the positions; place the best remaining local-sme product where the prefix would otherwise fall short of either
+/// rule, else whichever of the best remaining local-sme and the best remaining other product scores higher. Local-sme
+/// products are therefore only ever moved up and every other product only ever moves down: a
+/// <see cref="SellerKind.Platform"/> product is never placed above its position in the pure score order, so the floor
+/// can never be used for self-preferencing. With floor 0 the output is exactly the input order.
 /// </para>
 /// </summary>
 public static class FairExposureReRanker
 {
     /// <summary>Guards ⌊floor·k⌋ and the share comparison against binary rounding (0.3·10 must give 3, not 2).</summary>
     private const double RoundingSlack = 1e-9;
+
+    /// <summary>Lists shorter than this keep their scratch on the stack.</summary>
+    private const int StackLimit = 1024;
 
     /// <summary>Local-sme products the prefix of length <paramref name="prefixLength"/> must hold by the count rule.</summary>
     /// <param name="floor">The exposure floor, clamped to [0, 1].</param>
@@ -56,48 +63,43 @@ public static class FairExposureReRanker
         }
 
         var f = NormaliseFloor(floor);
-        var totalLocal = 0;
-        if (f > 0)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                if (kinds[scoreOrder[i]] == SellerKind.LocalSme)
-                {
-                    totalLocal++;
-                }
-            }
-        }
-
-        if (totalLocal == 0)
+        if (!(f > 0) || n == 0)
         {
             scoreOrder.CopyTo(destination);
             return;
         }
 
-        var nextLocal = NextOf(scoreOrder, kinds, 0, local: true);
-        var nextOther = NextOf(scoreOrder, kinds, 0, local: false);
-        var placedLocal = 0;
-        var localExamination = 0.0;
-        var prefixExamination = 0.0;
-        for (var position = 1; position <= n; position++)
+        // The positions in the score order of the local-sme products and of the others, each list ended by n
+        // (written without branching on the kind, which follows the scores).
+        int[]? rented = null;
+        var buffer = n < StackLimit ? stackalloc int[2 * (n + 1)] : (rented = ArrayPool<int>.Shared.Rent(2 * (n + 1)));
+        var locals = buffer[..(n + 1)];
+        var others = buffer.Slice(n + 1, n + 1);
+        var totalLocal = 0;
+        var totalOther = 0;
+        for (var i = 0; i < n; i++)
         {
-            var weight = Examination.Weight(position);
-            prefixExamination += weight;
-            var shortOfCount = placedLocal < RequiredLocal(f, position, totalLocal);
-            var shortOfShare = localExamination + RoundingSlack < f * prefixExamination;
-            var takeLocal = nextLocal < n && (shortOfCount || shortOfShare || nextOther >= n || nextLocal < nextOther);
-            if (takeLocal)
-            {
-                destination[position - 1] = scoreOrder[nextLocal];
-                placedLocal++;
-                localExamination += weight;
-                nextLocal = NextOf(scoreOrder, kinds, nextLocal + 1, local: true);
-            }
-            else
-            {
-                destination[position - 1] = scoreOrder[nextOther];
-                nextOther = NextOf(scoreOrder, kinds, nextOther + 1, local: false);
-            }
+            var local = kinds[scoreOrder[i]] == SellerKind.LocalSme ? 1 : 0;
+            locals[totalLocal] = i;
+            others[totalOther] = i;
+            totalLocal += local;
+            totalOther += 1 - local;
+        }
+
+        if (totalLocal == 0)
+        {
+            scoreOrder.CopyTo(destination);
+        }
+        else
+        {
+            locals[totalLocal] = n;
+            others[totalOther] = n;
+            Walk(scoreOrder, locals, others, f, totalLocal, destination);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
         }
     }
 
@@ -136,14 +138,43 @@ public static class FairExposureReRanker
         return true;
     }
 
-    private static int NextOf(ReadOnlySpan<int> scoreOrder, ReadOnlySpan<SellerKind> kinds, int start, bool local)
+    /// <summary>
+    /// The walk down the positions: the next local-sme product where the prefix would fall short of either rule, else
+    /// whichever of the next local-sme and the next other product comes first in the score order. The position lists
+    /// end with n, so neither cursor runs past its list; the loop reads through references (no bounds checks) to keep
+    /// its state in registers.
+    /// </summary>
+    private static void Walk(ReadOnlySpan<int> scoreOrder, ReadOnlySpan<int> locals, ReadOnlySpan<int> others, double f, int totalLocal, Span<int> destination)
     {
-        var i = start;
-        while (i < scoreOrder.Length && (kinds[scoreOrder[i]] == SellerKind.LocalSme) != local)
+        var n = scoreOrder.Length;
+        var positions = Examination.Positions(n);
+        ref var order = ref MemoryMarshal.GetReference(scoreOrder);
+        ref var local = ref MemoryMarshal.GetReference(locals);
+        ref var other = ref MemoryMarshal.GetReference(others);
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(positions.Weights);
+        ref var prefixes = ref MemoryMarshal.GetArrayDataReference(positions.RunningSums);
+        ref var shown = ref MemoryMarshal.GetReference(destination);
+        var nextLocalAt = 0;
+        var nextOtherAt = 0;
+        var nextLocal = local;
+        var nextOther = other;
+        var localExamination = 0.0;
+        for (var k = 0; k < n; k++)
         {
-            i++;
+            // Position k + 1; nextLocalAt is the number of local-sme products placed so far.
+            var shortOfCount = nextLocalAt < Math.Min((int)Math.Floor((f * (k + 1)) + RoundingSlack), totalLocal);
+            var shortOfShare = localExamination + RoundingSlack < f * Unsafe.Add(ref prefixes, k);
+            if (nextLocal < n && (shortOfCount || shortOfShare || nextOther >= n || nextLocal < nextOther))
+            {
+                Unsafe.Add(ref shown, k) = Unsafe.Add(ref order, nextLocal);
+                localExamination += Unsafe.Add(ref weights, k);
+                nextLocal = Unsafe.Add(ref local, ++nextLocalAt);
+            }
+            else
+            {
+                Unsafe.Add(ref shown, k) = Unsafe.Add(ref order, nextOther);
+                nextOther = Unsafe.Add(ref other, ++nextOtherAt);
+            }
         }
-
-        return i;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
@@ -201,8 +202,10 @@ public sealed class PlackettLuceSampler
     /// <returns>The number of finite scores.</returns>
     internal static int Scale(ReadOnlySpan<double> scores, double temperature, Span<double> scaled)
     {
+        // One pass validates, finds the maximum and adds up the finite scores in index order, as Spread does.
         var max = double.NegativeInfinity;
         var finite = 0;
+        var sum = 0.0;
         for (var i = 0; i < scores.Length; i++)
         {
             var s = scores[i];
@@ -215,11 +218,46 @@ public sealed class PlackettLuceSampler
             if (s != double.NegativeInfinity)
             {
                 finite++;
+                sum += s;
             }
         }
 
-        var effective = temperature * Math.Max(Spread(scores), MinimumSpread);
-        for (var i = 0; i < scores.Length; i++)
+        var spread = 0.0;
+        if (finite >= 2)
+        {
+            var mean = sum / finite;
+            var squares = 0.0;
+            foreach (var s in scores)
+            {
+                if (s != double.NegativeInfinity)
+                {
+                    var d = s - mean;
+                    squares += d * d;
+                }
+            }
+
+            spread = Math.Sqrt(squares / finite);
+        }
+
+        var effective = temperature * Math.Max(spread, MinimumSpread);
+        var start = 0;
+        if (Vector256.IsHardwareAccelerated && finite > 0 && double.IsFinite(effective))
+        {
+            // Four at a time. With a finite maximum and a finite positive divisor no lane can be NaN, so the vector
+            // maximum agrees with Math.Max, and −∞ scores are put back as −∞.
+            var maxima = Vector256.Create(max);
+            var divisors = Vector256.Create(effective);
+            var lowest = Vector256.Create(LowestScaled);
+            var last = Vector256.Create(double.NegativeInfinity);
+            for (; start + Lanes <= scores.Length; start += Lanes)
+            {
+                var v = Vector256.Create<double>(scores.Slice(start, Lanes));
+                var w = Vector256.Max((v - maxima) / divisors, lowest);
+                Vector256.ConditionalSelect(Vector256.Equals(v, last), last, w).CopyTo(scaled.Slice(start, Lanes));
+            }
+        }
+
+        for (var i = start; i < scores.Length; i++)
         {
             var s = scores[i];
             scaled[i] = s == double.NegativeInfinity
@@ -504,13 +542,18 @@ public sealed class PlackettLuceSampler
         }
     }
 
+    /// <summary>Throws for NaN and +∞ (small enough to be inlined into the loops over the scores).</summary>
     private static void ValidateScore(double score, int index)
     {
         if (double.IsNaN(score) || double.IsPositiveInfinity(score))
         {
-            throw new ArgumentException($"Score {index} is {score}; scores must be finite or negative infinity.", "scores");
+            ThrowInvalidScore(score, index);
         }
     }
+
+    [DoesNotReturn]
+    private static void ThrowInvalidScore(double score, int index) =>
+        throw new ArgumentException($"Score {index} is {score}; scores must be finite or negative infinity.", "scores");
 
     private static void ValidateTemperature(double temperature)
     {
