@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LiveCommerce.Tests.RankingSimulation;
 
 /// <summary>
-/// The size and the behaviour of one ranking simulation. CI runs the defaults (40 viewers × 6 rounds); the
+/// The size and the behaviour of one ranking simulation. CI runs the defaults (60 viewers × 10 rounds, the full size); the
 /// environment variables <c>LIVECOMMERCE_RANKSIM_VIEWERS</c>, <c>_ROUNDS</c>, <c>_SEED</c> and <c>_EXPONENT</c>
 /// change them (<c>scripts/ranking-sim.sh</c> runs 60 × 10).
 /// </summary>
@@ -25,10 +25,10 @@ public sealed record SimulationOptions
     public const int DefaultSeed = 20260117;
 
     /// <summary>Signed-in viewers, each of whom joins once per round.</summary>
-    public int Viewers { get; init; } = 40;
+    public int Viewers { get; init; } = 60;
 
     /// <summary>Rounds; the first half of them is the warm-up the "after warm-up" figures leave out.</summary>
-    public int Rounds { get; init; } = 6;
+    public int Rounds { get; init; } = 10;
 
     /// <summary>The seed of the world and of every viewer's clicks.</summary>
     public int Seed { get; init; } = DefaultSeed;
