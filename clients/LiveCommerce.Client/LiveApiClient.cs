@@ -119,6 +119,10 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
         SendAsync<IReadOnlyList<ChatComment>>(
             HttpMethod.Get, StreamPath(streamId) + "/chat" + (intent is null ? "" : "?intent=" + Uri.EscapeDataString(intent)), null, cancellationToken);
 
+    /// <summary>Replaces the stream's chat rules (its creator).</summary>
+    public Task<ChatSettings> SetChatSettingsAsync(string streamId, ChatSettings settings, CancellationToken cancellationToken = default) =>
+        SendAsync<ChatSettings>(HttpMethod.Put, StreamPath(streamId) + "/chat/settings", settings, cancellationToken);
+
     /// <summary>Sends any request to the engine and reads a <typeparamref name="T"/> from the answer.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default)
     {

@@ -1,17 +1,20 @@
 using System.Globalization;
 using LiveCommerce.Abstractions.Chat;
+using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Chat;
 using LiveCommerce.Contracts.Chat;
 using LiveCommerce.Contracts.Products;
+using LiveCommerce.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Grains.Chat;
 
 /// <inheritdoc cref="IStreamChatGrain" />
-/// <remarks>The latest comments are held in memory; a chat that is not used for a while forgets them.</remarks>
+/// <remarks>The rules are stored; the latest comments are held in memory, and a chat that is not used for a while forgets them.</remarks>
 public sealed partial class StreamChatGrain(
+    [PersistentState("chat")] IPersistentState<StreamChatState> state,
     ChatReader reader,
     IOptions<ChatOptions> options,
     TimeProvider time,
@@ -23,17 +26,27 @@ public sealed partial class StreamChatGrain(
     private IReadOnlyList<string> _matcherProducts = [];
     private DateTimeOffset _matcherReadAt;
     private long _sequence;
+    private ChatRules? _rules;
 
     private string StreamId => this.GetPrimaryKeyString();
 
     private RecentComments Recent => _recent ??= new RecentComments(_options.RecentComments);
 
+    private ChatRules Rules => _rules ??= new ChatRules { Settings = state.State.Settings };
+
     /// <inheritdoc />
-    public async Task<ChatComment> PostAsync(string userId, string text, IReadOnlyList<string> productIds)
+    public async Task<ChatComment> PostAsync(string userId, string creatorId, string text, IReadOnlyList<string> productIds)
     {
+        var now = time.GetUtcNow();
+        if (Rules.Check(userId, exempt: userId == creatorId, text, now) is { } refusal)
+        {
+            LogRefused(logger, StreamId, userId);
+            throw LiveCommerceException.Invalid(refusal);
+        }
+
         var matcher = await MatcherAsync(productIds);
         var reading = reader.Classifier.Read(text, matcher);
-        var now = time.GetUtcNow();
+        Rules.Accepted(userId, now);
         var comment = new ChatComment
         {
             // Time-ordered and unique within the stream across activations: milliseconds, then a sequence.
@@ -54,6 +67,18 @@ public sealed partial class StreamChatGrain(
     public Task<IReadOnlyList<ChatComment>> GetRecentAsync(string? intent, int limit) =>
         Task.FromResult(Recent.Latest(intent, Math.Min(limit, _options.MaxPage)));
 
+    /// <inheritdoc />
+    public Task<ChatSettings> GetSettingsAsync() => Task.FromResult(state.State.Settings);
+
+    /// <inheritdoc />
+    public async Task<ChatSettings> SetSettingsAsync(ChatSettings settings)
+    {
+        state.State.Settings = settings;
+        await state.WriteOrReloadAsync(this);
+        Rules.Settings = state.State.Settings;
+        return state.State.Settings;
+    }
+
     private async Task<ProductMatcher> MatcherAsync(IReadOnlyList<string> productIds)
     {
         var now = time.GetUtcNow();
@@ -70,6 +95,9 @@ public sealed partial class StreamChatGrain(
         LogProductsRead(logger, StreamId, named.Count);
         return _matcher;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Chat of stream {StreamId} refused a comment of {UserId}")]
+    private static partial void LogRefused(ILogger logger, string streamId, string userId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Chat of stream {StreamId} matches against {Count} product names")]
     private static partial void LogProductsRead(ILogger logger, string streamId, int count);

@@ -276,7 +276,7 @@ public sealed partial class LiveStreamGrain(
             throw LiveCommerceException.Conflict("Comments open when the stream is live.");
         }
 
-        var comment = await GrainFactory.GetGrain<IStreamChatGrain>(StreamId).PostAsync(userId, text, Existing.ProductIds);
+        var comment = await GrainFactory.GetGrain<IStreamChatGrain>(StreamId).PostAsync(userId, Existing.CreatorId, text, Existing.ProductIds);
         await notifier.SendAsync(StreamId, HubEvents.CommentPosted, new CommentPosted(StreamId, userId, text, comment.At, comment.Id, comment.Intent, comment.ProductId));
     }
 
