@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LiveCommerce.Contracts.Analytics;
+using LiveCommerce.Contracts.Chat;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
@@ -112,6 +113,15 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     /// <summary>Revokes a seller's verification (admins only); revoking none is not an error.</summary>
     public Task RevokeSellerVerificationAsync(string sellerId, CancellationToken cancellationToken = default) =>
         SendAsync<JsonElement?>(HttpMethod.Delete, SellerPath(sellerId) + "/verification", null, cancellationToken);
+
+    /// <summary>The stream's latest comments with their intents, newest first (creator, moderators); <paramref name="intent"/> filters.</summary>
+    public Task<IReadOnlyList<ChatComment>> GetChatAsync(string streamId, string? intent = null, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<ChatComment>>(
+            HttpMethod.Get, StreamPath(streamId) + "/chat" + (intent is null ? "" : "?intent=" + Uri.EscapeDataString(intent)), null, cancellationToken);
+
+    /// <summary>Replaces the stream's chat rules (its creator).</summary>
+    public Task<ChatSettings> SetChatSettingsAsync(string streamId, ChatSettings settings, CancellationToken cancellationToken = default) =>
+        SendAsync<ChatSettings>(HttpMethod.Put, StreamPath(streamId) + "/chat/settings", settings, cancellationToken);
 
     /// <summary>Sends any request to the engine and reads a <typeparamref name="T"/> from the answer.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default)

@@ -72,6 +72,7 @@ public static class EngineExtensions
         app.MapOffersApi();
         app.MapOrdersApi();
         app.MapAnalyticsApi();
+        app.MapChatApi();
         app.MapSellersApi();
         app.MapRankingLogApi();
         if (app.Environment.IsDevelopment())

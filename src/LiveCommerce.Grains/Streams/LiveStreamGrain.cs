@@ -1,3 +1,4 @@
+using LiveCommerce.Abstractions.Chat;
 using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Products;
@@ -275,7 +276,8 @@ public sealed partial class LiveStreamGrain(
             throw LiveCommerceException.Conflict("Comments open when the stream is live.");
         }
 
-        await notifier.SendAsync(StreamId, HubEvents.CommentPosted, new CommentPosted(StreamId, userId, text, time.GetUtcNow()));
+        var comment = await GrainFactory.GetGrain<IStreamChatGrain>(StreamId).PostAsync(userId, Existing.CreatorId, text, Existing.ProductIds);
+        await notifier.SendAsync(StreamId, HubEvents.CommentPosted, new CommentPosted(StreamId, userId, text, comment.At, comment.Id, comment.Intent, comment.ProductId));
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using LiveCommerce.Grains.Chat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +7,7 @@ namespace LiveCommerce.Grains.Streams;
 /// <summary>Registers what live streams need besides their grain.</summary>
 public static class StreamsServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="LiveStreamOptions"/> to the <c>Streams</c> section and adds this silo's <see cref="StreamReads"/>.</summary>
+    /// <summary>Binds <see cref="LiveStreamOptions"/> to the <c>Streams</c> section adds this silo's <see cref="StreamReads"/> and the streams' chat (<see cref="ChatServiceCollectionExtensions.AddLiveChat"/>).</summary>
     /// <param name="services">The silo's services.</param>
     /// <param name="configuration">The configuration.</param>
     /// <returns>The services.</returns>
@@ -14,6 +15,7 @@ public static class StreamsServiceCollectionExtensions
     {
         services.Configure<LiveStreamOptions>(configuration.GetSection(LiveStreamOptions.Section));
         services.AddSingleton<StreamReads>();
+        services.AddLiveChat(configuration);
         return services;
     }
 }
