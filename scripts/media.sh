@@ -10,6 +10,7 @@
 #   MEDIA_ENGINE_URL       http://127.0.0.1:5080   the engine its callbacks go to (plain http)
 #   MEDIA_CALLBACK_SECRET  unset                   sent with every callback; the engine's Media:CallbackSecret
 #   MEDIA_PUBLIC_URL       http://127.0.0.1:$MEDIA_HTTP_PORT/hls   where it tells the engine viewers find its HLS
+#   MEDIA_PUBLIC_RTMP_URL  rtmp://127.0.0.1:$MEDIA_RTMP_PORT/live  where it tells the engine encoders push
 #   MEDIA_BIND             127.0.0.1               address it listens on (0.0.0.0 in a container)
 #   MEDIA_DIR              /tmp/livecommerce-media-$MEDIA_RTMP_PORT   its configuration, HLS, recordings and logs
 #   MEDIA_UPDATE_SECONDS   5                       how often it reports a running push to the engine
@@ -24,6 +25,7 @@ engine_url=${engine_url%/}
 secret=${MEDIA_CALLBACK_SECRET:-}
 bind=${MEDIA_BIND:-127.0.0.1}
 public_url=${MEDIA_PUBLIC_URL:-http://127.0.0.1:$http_port/hls}
+public_rtmp_url=${MEDIA_PUBLIC_RTMP_URL:-rtmp://127.0.0.1:$rtmp_port/live}
 dir=${MEDIA_DIR:-${TMPDIR:-/tmp}/livecommerce-media-$rtmp_port}
 update_seconds=${MEDIA_UPDATE_SECONDS:-5}
 module=/usr/lib/nginx/modules/ngx_rtmp_module.so
@@ -74,6 +76,27 @@ running_pid() { # prints the pid of the media server this script started with th
 
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+announce() { # tells the engine the media server's public addresses (its Media:* settings still win); best effort
+  local rest=${engine_url#http://} host port path body query=""
+  host=${rest%%/*}
+  path=/${rest#*/}
+  [ "$path" = "/$rest" ] && path=/
+  path=${path%/}
+  port=80
+  case "$host" in *:*) port=${host##*:}; host=${host%:*} ;; esac
+  [ -z "$secret" ] || query="?secret=$(urlencode "$secret")"
+  body="rtmp=$(urlencode "$public_rtmp_url")&playback=$(urlencode "$public_url")"
+  local answer
+  answer=$(timeout 5 bash -c '
+    exec 3<>"/dev/tcp/$1/$2" || exit 1
+    printf "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %s\r\nConnection: close\r\n\r\n%s" "$3" "$1:$2" "${#4}" "$4" >&3
+    head -n 1 <&3' _ "$host" "$port" "$path/api/media/announce$query" "$body" 2>/dev/null)
+  case "$answer" in
+    *" 204"*) echo "told the engine at $engine_url where to push and play" ;;
+    *) echo "the engine at $engine_url did not take the media server's addresses (${answer:-no answer}); it learns them from the first push, or from its Media:* settings" ;;
+  esac
+}
+
 start() {
   if pid=$(running_pid); then
     echo "the media server already runs (pid $pid): rtmp://127.0.0.1:$rtmp_port/live, $public_url"
@@ -93,6 +116,7 @@ start() {
     fi
     if answers "$rtmp_port" && answers "$http_port"; then
       echo "media server running (pid $pid): push to rtmp://127.0.0.1:$rtmp_port/live/{stream key}, HLS at $public_url, callbacks to $engine_url, files in $dir"
+      announce
       return 0
     fi
     sleep 0.1
@@ -129,6 +153,7 @@ case "${1:-}" in
     install_missing || exit 1
     write_config || exit 1
     echo "media server: push to rtmp://$bind:$rtmp_port/live/{stream key}, HLS at $public_url, callbacks to $engine_url"
+    (sleep 2; announce) &
     exec nginx -c "$dir/nginx.conf" -p "$dir" ;;
   *)
     echo "usage: scripts/media.sh start|stop|status|run (see the top of the script for its settings)" >&2

@@ -68,8 +68,10 @@ public sealed class VideoTests(BrowserFixture fixture, ITestOutputHelper output)
         var viewer = await OpenViewerAsync(context, stream.Id);
         await viewer.WaitForSelectorAsync("#video-placeholder", new() { Timeout = WaitMs });
 
+        // The engine has no Media settings here: it takes the addresses the media server gave when it started.
         var ingest = await creator.GetIngestAsync(stream.Id);
-        await using var push = TestPattern.Start($"{media.RtmpUrl}/{ingest.StreamKey}");
+        Assert.Equal(media.RtmpUrl, ingest.RtmpUrl);
+        await using var push = TestPattern.Start($"{ingest.RtmpUrl}/{ingest.StreamKey}");
         try
         {
             await viewer.WaitForSelectorAsync("#stage[data-video='live'] video#player", new() { Timeout = 30_000, State = WaitForSelectorState.Attached });

@@ -12,17 +12,25 @@ public sealed class MediaOptions
     /// <summary>The playback base used when neither the settings nor the media server name one.</summary>
     public const string DefaultPlaybackBaseUrl = "http://127.0.0.1:8088/hls";
 
+    /// <summary>The RTMP address used when neither the settings nor the media server name one.</summary>
+    public const string DefaultRtmpUrl = "rtmp://127.0.0.1:1935/live";
+
+    /// <summary>The media server's RTMP application, appended to an address given without one.</summary>
+    public const string DefaultApplication = "live";
+
     /// <summary>
-    /// The RTMP address creators push to, as their encoders reach it (returned by <c>GET …/ingest</c>).
-    /// Default <c>rtmp://127.0.0.1:1935/live</c>.
+    /// The RTMP address creators push to, as their encoders reach it (returned by <c>GET …/ingest</c>); an address
+    /// without a path gets the application <c>/live</c>. Default: unset, which takes the address the media server
+    /// gave when it started (<c>scripts/media.sh</c> gives <c>rtmp://127.0.0.1:{MEDIA_RTMP_PORT}/live</c>), and
+    /// <see cref="DefaultRtmpUrl"/> when it gave none.
     /// </summary>
-    public string RtmpUrl { get; set; } = "rtmp://127.0.0.1:1935/live";
+    public string? RtmpUrl { get; set; }
 
     /// <summary>
     /// The public address under which the media server serves HLS: <c>{PlaybackBaseUrl}/{streamId}.m3u8</c> is a
     /// stream's live playlist and <c>{PlaybackBaseUrl}/replay/{streamId}.m3u8</c> its recording. Default: unset, which
-    /// takes the address the media server gives in its callbacks (<c>scripts/media.sh</c> gives
-    /// <c>http://127.0.0.1:{MEDIA_HTTP_PORT}/hls</c>), and <see cref="DefaultPlaybackBaseUrl"/> when it gives none.
+    /// takes the address the media server gives with each push, or else when it started (<c>scripts/media.sh</c> gives
+    /// <c>http://127.0.0.1:{MEDIA_HTTP_PORT}/hls</c>), and <see cref="DefaultPlaybackBaseUrl"/> when it gave none.
     /// </summary>
     public string? PlaybackBaseUrl { get; set; }
 

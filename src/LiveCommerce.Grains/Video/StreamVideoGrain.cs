@@ -54,7 +54,7 @@ public sealed partial class StreamVideoGrain(
             await state.WriteOrReloadAsync(this);
         }
 
-        return Rules.Ingest(_options);
+        return Rules.Ingest(_options, await AnnouncedAsync());
     }
 
     /// <inheritdoc />
@@ -64,7 +64,7 @@ public sealed partial class StreamVideoGrain(
         Rules.Rotate(StreamKeys.NewSecret);
         await state.WriteOrReloadAsync(this);
         LogKeyRotated(logger, StreamId, state.State.KeyVersion);
-        return Rules.Ingest(_options);
+        return Rules.Ingest(_options, await AnnouncedAsync());
     }
 
     /// <inheritdoc />
@@ -137,7 +137,8 @@ public sealed partial class StreamVideoGrain(
     }
 
     /// <inheritdoc />
-    public async Task<StreamReplay> GetReplayAsync() => Rules.Replay(await Stream.GetAsync(), _options, time.GetUtcNow());
+    public async Task<StreamReplay> GetReplayAsync() =>
+        Rules.Replay(await Stream.GetAsync(), _options, time.GetUtcNow(), await AnnouncedAsync());
 
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)
@@ -145,6 +146,12 @@ public sealed partial class StreamVideoGrain(
         _reminderSet = true;
         return ExpireAsync(CancellationToken.None);
     }
+
+    /// <summary>What the media server said about itself, needed only where the settings leave an address out.</summary>
+    private async Task<MediaServerAddresses?> AnnouncedAsync() =>
+        _options.RtmpUrl is not null && _options.PlaybackBaseUrl is not null
+            ? null
+            : await GrainFactory.GetGrain<IMediaServerGrain>(0).GetAsync();
 
     private async Task<LiveStream> OwnedAsync(string callerId)
     {
@@ -157,14 +164,14 @@ public sealed partial class StreamVideoGrain(
     /// <summary>Tells the stream grain the video's status when it changed since it was last told.</summary>
     private async Task AnnounceAsync()
     {
-        var video = Rules.Video(_options);
-        if (video == _announced)
-        {
-            return;
-        }
-
         try
         {
+            var video = Rules.Video(_options, Rules.IsLive ? await AnnouncedAsync() : null);
+            if (video == _announced)
+            {
+                return;
+            }
+
             await Stream.SetVideoAsync(video);
             _announced = video;
             _announceTimer?.Dispose();

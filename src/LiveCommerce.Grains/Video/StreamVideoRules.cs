@@ -41,13 +41,16 @@ public sealed class StreamVideoRules(StreamVideoState state, string streamId)
         state.KeyVersion++;
     }
 
-    /// <summary>What the creator enters in the encoder (there must be a key).</summary>
-    public StreamIngest Ingest(MediaOptions options)
+    /// <summary>
+    /// What the creator enters in the encoder (there must be a key): the RTMP address of the settings, else the one the
+    /// media server gave (<paramref name="announced"/>), else the default; an address without a path gets <c>/live</c>.
+    /// </summary>
+    public StreamIngest Ingest(MediaOptions options, MediaServerAddresses? announced = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new StreamIngest
         {
-            RtmpUrl = options.RtmpUrl.TrimEnd('/'),
+            RtmpUrl = RtmpAddress(options.RtmpUrl ?? announced?.RtmpUrl ?? MediaOptions.DefaultRtmpUrl),
             StreamKey = StreamKeys.Format(streamId, state.KeySecret ?? throw new InvalidOperationException("No key was issued.")),
         };
     }
@@ -125,14 +128,14 @@ public sealed class StreamVideoRules(StreamVideoState state, string streamId)
         return expired;
     }
 
-    /// <summary>The video as viewers see it now.</summary>
-    public StreamVideo Video(MediaOptions options)
+    /// <summary>The video as viewers see it now (<paramref name="announced"/>: what the media server gave when it started).</summary>
+    public StreamVideo Video(MediaOptions options, MediaServerAddresses? announced = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var open = state.Sessions.LastOrDefault(s => s.IsOpen);
         return open is null
             ? StreamVideo.Offline
-            : new StreamVideo { Status = VideoStates.Live, PlaybackUrl = $"{PlaybackBase(options, open)}/{Uri.EscapeDataString(streamId)}.m3u8" };
+            : new StreamVideo { Status = VideoStates.Live, PlaybackUrl = $"{PlaybackBase(options, open, announced)}/{Uri.EscapeDataString(streamId)}.m3u8" };
     }
 
     /// <summary>Records a moment for the timeline; answers false (and keeps nothing) for a bad or a surplus one.</summary>
@@ -149,7 +152,7 @@ public sealed class StreamVideoRules(StreamVideoState state, string streamId)
     }
 
     /// <summary>The replay of an ended stream (409 before it ended, 404 for an unknown stream).</summary>
-    public StreamReplay Replay(LiveStream? stream, MediaOptions options, DateTimeOffset now)
+    public StreamReplay Replay(LiveStream? stream, MediaOptions options, DateTimeOffset now, MediaServerAddresses? announced = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (stream is null)
@@ -167,7 +170,7 @@ public sealed class StreamVideoRules(StreamVideoState state, string streamId)
         return new StreamReplay
         {
             StreamId = streamId,
-            PlaybackUrl = last is null ? null : $"{PlaybackBase(options, last)}/replay/{Uri.EscapeDataString(streamId)}.m3u8",
+            PlaybackUrl = last is null ? null : $"{PlaybackBase(options, last, announced)}/replay/{Uri.EscapeDataString(streamId)}.m3u8",
             DurationSeconds = Seconds(clock.Duration),
             Timeline = state.Timeline
                 .Select((entry, index) => (entry, index))
@@ -185,8 +188,16 @@ public sealed class StreamVideoRules(StreamVideoState state, string streamId)
 
     private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3, MidpointRounding.AwayFromZero);
 
-    private static string PlaybackBase(MediaOptions options, PublishSession session) =>
-        (options.PlaybackBaseUrl ?? session.PlaybackBaseUrl ?? MediaOptions.DefaultPlaybackBaseUrl).TrimEnd('/');
+    private static string PlaybackBase(MediaOptions options, PublishSession session, MediaServerAddresses? announced) =>
+        (options.PlaybackBaseUrl ?? session.PlaybackBaseUrl ?? announced?.PlaybackBaseUrl ?? MediaOptions.DefaultPlaybackBaseUrl).TrimEnd('/');
+
+    private static string RtmpAddress(string url)
+    {
+        var trimmed = url.TrimEnd('/');
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.AbsolutePath is "" or "/"
+            ? $"{trimmed}/{MediaOptions.DefaultApplication}"
+            : trimmed;
+    }
 
     private void CheckPublishable(LiveStream? stream, PublishCall call)
     {

@@ -14,7 +14,7 @@ public static class VideoExtensions
     {
         services.AddOptions<MediaOptions>()
             .Bind(configuration.GetSection(MediaOptions.Section))
-            .Validate(o => IsUrl(o.RtmpUrl, "rtmp", "rtmps"), "Media:RtmpUrl must be an absolute rtmp:// or rtmps:// address.")
+            .Validate(o => o.RtmpUrl is null || IsUrl(o.RtmpUrl, "rtmp", "rtmps"), "Media:RtmpUrl must be an absolute rtmp:// or rtmps:// address.")
             .Validate(o => o.PlaybackBaseUrl is null || IsUrl(o.PlaybackBaseUrl, "http", "https"), "Media:PlaybackBaseUrl must be an absolute http:// or https:// address.")
             .Validate(o => o.SessionTimeout > TimeSpan.Zero && o.MaxTimelineEntries > 0, "Media:SessionTimeout and Media:MaxTimelineEntries must be positive.")
             .ValidateOnStart();

@@ -32,6 +32,18 @@ public sealed class StreamVideoRulesTests
     }
 
     [Fact]
+    public void The_rtmp_address_follows_the_settings_then_the_media_server_then_the_default_and_a_bare_server_gets_its_application()
+    {
+        var rules = new StreamVideoRules(new StreamVideoState { KeySecret = "k" }, StreamId);
+        var announced = new MediaServerAddresses("rtmp://10.0.0.5:1936/live", "http://10.0.0.5:8089/hls");
+        Assert.Equal("rtmp://media.example/live", rules.Ingest(Options, announced).RtmpUrl);
+        Assert.Equal("rtmp://10.0.0.5:1936/live", rules.Ingest(new MediaOptions(), announced).RtmpUrl);
+        Assert.Equal(MediaOptions.DefaultRtmpUrl, rules.Ingest(new MediaOptions()).RtmpUrl);
+        Assert.Equal("rtmp://media.example:1935/live", rules.Ingest(new MediaOptions { RtmpUrl = "rtmp://media.example:1935/" }).RtmpUrl);
+        Assert.Equal("rtmp://media.example/other", rules.Ingest(new MediaOptions { RtmpUrl = "rtmp://media.example/other" }).RtmpUrl);
+    }
+
+    [Fact]
     public void A_push_needs_the_current_key_and_a_stream_that_has_not_ended_and_a_refusal_changes_nothing()
     {
         var state = new StreamVideoState { KeySecret = "right" };
@@ -67,6 +79,7 @@ public sealed class StreamVideoRulesTests
 
         rules.Authorize(Live, Call("k", "9", null), Noon.AddSeconds(10));
         Assert.Equal($"{MediaOptions.DefaultPlaybackBaseUrl}/s-1.m3u8", rules.Video(Options).PlaybackUrl);
+        Assert.Equal("http://10.0.0.6/hls/s-1.m3u8", rules.Video(Options, new MediaServerAddresses(null, "http://10.0.0.6/hls")).PlaybackUrl);
     }
 
     [Fact]
