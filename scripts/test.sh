@@ -2,8 +2,8 @@
 # Runs every test of LiveCommerce: installs what is missing (redis-server, Chromium, Node.js, the media server's
 # nginx-light, libnginx-mod-rtmp and ffmpeg, docker-compose for the compose check), starts a private Redis on a free
 # loopback port for the cluster-mode tests, runs the whole suite (embedded default and Redis cluster mode; the video
-# tests start their own media servers through scripts/media.sh), validates docker-compose.yml, stops what it started, and ends
-# with a line "N passed, N failed" counted from the test results.
+# tests start their own media servers through scripts/media.sh), validates docker-compose.yml, stops what it
+# started, and ends with a line "N passed, N failed" counted from the test results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
