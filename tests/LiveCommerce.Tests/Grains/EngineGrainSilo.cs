@@ -1,6 +1,7 @@
 using LiveCommerce.Engagement;
 using LiveCommerce.Grains.Notifications;
 using LiveCommerce.Grains.Orders;
+using LiveCommerce.Grains.Video;
 using LiveCommerce.Silo.Orders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,8 @@ public static class EngineGrainSilo
 {
     /// <summary>
     /// Configures <paramref name="siloBuilder"/> with in-memory grain storage and reminders, <paramref name="time"/> as
-    /// the grains' <see cref="TimeProvider"/>, a <see cref="RecordingNotifier"/>, no order feed and the engagement
-    /// services; <paramref name="configureServices"/> adds a cluster's own settings.
+    /// the grains' <see cref="TimeProvider"/>, a <see cref="RecordingNotifier"/>, no order feed, the engagement
+    /// services and the video settings; <paramref name="configureServices"/> adds a cluster's own settings.
     /// </summary>
     public static ISiloBuilder ConfigureEngineGrains(ISiloBuilder siloBuilder, TimeProvider time, Action<IServiceCollection>? configureServices = null)
     {
@@ -29,6 +30,7 @@ public static class EngineGrainSilo
                 services.AddSingleton<IStreamNotifier, RecordingNotifier>();
                 services.AddSingleton<IOrderFeed, NoOrderFeed>();
                 services.AddLiveEngagement(new ConfigurationBuilder().Build());
+                services.AddLiveVideo(new ConfigurationBuilder().Build());
             });
     }
 }
