@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of LiveCommerce: installs what is missing (redis-server, docker-compose for the compose
-# check), starts a private Redis on a free loopback port for the cluster-mode tests, runs the whole suite
-# (embedded default and Redis cluster mode), validates docker-compose.yml, stops what it started, and ends
-# with a line "N passed, N failed" counted from the test results.
+# Runs every test of LiveCommerce: installs what is missing (redis-server, Chromium, Node.js, the media server's
+# nginx-light, libnginx-mod-rtmp and ffmpeg, docker-compose for the compose check), starts a private Redis on a free
+# loopback port for the cluster-mode tests, runs the whole suite (embedded default and Redis cluster mode; the video
+# tests start their own media servers through scripts/media.sh), validates docker-compose.yml, stops what it
+# started, and ends with a line "N passed, N failed" counted from the test results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -15,6 +16,9 @@ mkdir -p "$results"
 need redis-server redis-server || exit 1
 need chromium chromium || exit 1   # the browser tests drive Debian's Chromium
 need node nodejs || exit 1         # the web pages are bundled from npm packages at build time
+need nginx nginx-light || exit 1   # the media server of the video tests (scripts/media.sh) ...
+need_file /usr/lib/nginx/modules/ngx_rtmp_module.so libnginx-mod-rtmp || exit 1   # ... with its RTMP module
+need ffmpeg ffmpeg || exit 1       # the video tests' encoder (media/test-pattern.sh)
 need docker-compose docker-compose || echo "docker-compose unavailable: the compose file check will fail" >&2
 
 trap stop_redis EXIT
@@ -35,6 +39,7 @@ fi
 compose_exit=0
 if command -v docker-compose >/dev/null 2>&1; then
   AUTH_SIGNING_KEY="${AUTH_SIGNING_KEY:-compose-check-placeholder-key-0123456789abcdef}" \
+  MEDIA_CALLBACK_SECRET="${MEDIA_CALLBACK_SECRET:-compose-check-placeholder-secret}" \
     docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid" || compose_exit=$?
 else
   compose_exit=1

@@ -9,6 +9,7 @@ using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Sellers;
 using LiveCommerce.Contracts.Serialization;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Contracts.Video;
 
 namespace LiveCommerce.Client;
 
@@ -77,6 +78,18 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     /// <summary>Ends a flash offer early.</summary>
     public Task CancelOfferAsync(string streamId, string offerId, CancellationToken cancellationToken = default) =>
         SendAsync<JsonElement?>(HttpMethod.Delete, StreamPath(streamId) + "/offers/" + Uri.EscapeDataString(offerId), null, cancellationToken);
+
+    /// <summary>The RTMP address and stream key of a stream (its creator only); the key is a secret.</summary>
+    public Task<StreamIngest> GetIngestAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<StreamIngest>(HttpMethod.Get, StreamPath(streamId) + "/ingest", null, cancellationToken);
+
+    /// <summary>Replaces a stream's key (its creator only); the old key stops working at once.</summary>
+    public Task<StreamIngest> RotateIngestKeyAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<StreamIngest>(HttpMethod.Post, StreamPath(streamId) + "/ingest/rotate", null, cancellationToken);
+
+    /// <summary>An ended stream's replay: the recording and its product timeline.</summary>
+    public Task<StreamReplay> GetReplayAsync(string streamId, CancellationToken cancellationToken = default) =>
+        SendAsync<StreamReplay>(HttpMethod.Get, StreamPath(streamId) + "/replay", null, cancellationToken);
 
     /// <summary>Reads one of the caller's orders.</summary>
     public Task<Order> GetOrderAsync(string orderId, CancellationToken cancellationToken = default) =>

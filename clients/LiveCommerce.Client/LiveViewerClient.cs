@@ -5,6 +5,7 @@ using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Serialization;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Contracts.Video;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +56,7 @@ public sealed class LiveViewerClient : IAsyncDisposable
         _connection.On<ViewerCount>(HubEvents.ViewerCount, e => ViewerCount?.Invoke(e));
         _connection.On<CommentPosted>(HubEvents.CommentPosted, e => CommentPosted?.Invoke(e));
         _connection.On<StreamEnded>(HubEvents.StreamEnded, e => StreamEnded?.Invoke(e));
+        _connection.On<VideoStatus>(HubEvents.VideoStatus, e => VideoStatus?.Invoke(e));
         _connection.Reconnecting += _ =>
         {
             Reconnecting?.Invoke();
@@ -86,6 +88,9 @@ public sealed class LiveViewerClient : IAsyncDisposable
 
     /// <summary>The stream ended.</summary>
     public event Action<StreamEnded>? StreamEnded;
+
+    /// <summary>The stream's video went live (with its HLS playlist) or offline.</summary>
+    public event Action<VideoStatus>? VideoStatus;
 
     /// <summary>The connection dropped and the client is reconnecting.</summary>
     public event Action? Reconnecting;

@@ -1,5 +1,5 @@
 # Helpers shared by the scripts in scripts/; source it (". scripts/lib/common.sh"), do not run it. Defines
-# functions only: need, free_port, start_redis and stop_redis.
+# functions only: need, need_file, free_port, start_redis and stop_redis.
 
 apt_updated=0
 need() { # need <command> <debian package>: installs the package when the command is missing
@@ -7,6 +7,14 @@ need() { # need <command> <debian package>: installs the package when the comman
   if [ "$apt_updated" = 0 ]; then apt-get update -qq >/dev/null 2>&1 || true; apt_updated=1; fi
   echo "installing $2 ..."
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 || { echo "could not install $2" >&2; return 1; }
+}
+
+need_file() { # need_file <file> <debian package>: installs the package when the file is missing
+  [ -e "$1" ] && return 0
+  if [ "$apt_updated" = 0 ]; then apt-get update -qq >/dev/null 2>&1 || true; apt_updated=1; fi
+  echo "installing $2 ..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 || { echo "could not install $2" >&2; return 1; }
+  [ -e "$1" ] || { echo "$2 is installed but $1 is not there" >&2; return 1; }
 }
 
 free_port() { # free_port: prints a loopback port in 20000-39999 nothing listens on

@@ -5,6 +5,7 @@ using LiveCommerce.Silo.Demo;
 using LiveCommerce.Silo.Health;
 using LiveCommerce.Silo.Identity;
 using LiveCommerce.Grains.Ranking;
+using LiveCommerce.Grains.Video;
 using LiveCommerce.Silo.Pages;
 using LiveCommerce.Silo.Orders;
 using LiveCommerce.Silo.Realtime;
@@ -37,6 +38,7 @@ public static class EngineExtensions
         builder.AddLiveTelemetry();
         builder.AddLiveEngagement();
         builder.AddLiveRanking();
+        builder.Services.AddLiveVideo(builder.Configuration);
 
         builder.Services.AddProblemDetails();
 
@@ -75,6 +77,8 @@ public static class EngineExtensions
         app.MapChatApi();
         app.MapSellersApi();
         app.MapRankingLogApi();
+        app.MapVideoApi();
+        app.MapMediaServerApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentApi();

@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Contracts.Video;
 
 namespace LiveCommerce.Abstractions.Streams;
 
@@ -66,4 +67,11 @@ public interface ILiveStreamGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ReportActivityAsync")]
     Task ReportActivityAsync(string siloId, int viewers, long reactions);
+
+    /// <summary>
+    /// The stream's video went live or offline (told by its video grain): stored for the snapshot, then pushed to
+    /// every viewer as <c>VideoStatus</c>. Repeating the same value changes nothing.
+    /// </summary>
+    [Alias("SetVideoAsync")]
+    Task SetVideoAsync(StreamVideo video);
 }

@@ -26,4 +26,7 @@ public static class HubEvents
 
     /// <summary>Payload: <see cref="Hub.StreamEnded"/>.</summary>
     public const string StreamEnded = nameof(StreamEnded);
+
+    /// <summary>Payload: <see cref="Video.VideoStatus"/>.</summary>
+    public const string VideoStatus = nameof(VideoStatus);
 }

@@ -1,5 +1,6 @@
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
+using LiveCommerce.Contracts.Video;
 
 namespace LiveCommerce.Contracts.Streams;
 
@@ -33,4 +34,7 @@ public sealed record StreamSnapshot
 
     /// <summary>The video address, if any.</summary>
     [Id(8)] public string? VideoUrl { get; init; }
+
+    /// <summary>The stream's video from the media server: live with its HLS playlist, or offline.</summary>
+    [Id(9)] public StreamVideo Video { get; init; } = StreamVideo.Offline;
 }

@@ -3,10 +3,12 @@ using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Streams;
+using LiveCommerce.Abstractions.Video;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Contracts.Video;
 using LiveCommerce.Engagement;
 using LiveCommerce.Grains.Engagement;
 using LiveCommerce.Grains.Notifications;
@@ -38,6 +40,7 @@ public sealed partial class LiveStreamGrain(
     private long _unsavedReactions;
     private IGrainTimer? _presenceTimer;
     private IGrainTimer? _announceTimer;
+    private StreamVideo? _sentVideo;
 
     private string StreamId => this.GetPrimaryKeyString();
 
@@ -134,6 +137,7 @@ public sealed partial class LiveStreamGrain(
         var card = ProductCard.From(await ReadProductAsync(productId), StreamId);
         await SaveAsync(stream with { PinnedProductId = productId });
         await notifier.SendAsync(StreamId, HubEvents.ProductPinned, card);
+        Moment(TimelineKinds.Pinned, productId);
         StreamEngagement.CardPushed(engagement, StreamId, card, _viewerCount, EngagementSurface.Pin, time.GetUtcNow());
         return card;
     }
@@ -147,8 +151,10 @@ public sealed partial class LiveStreamGrain(
             return;
         }
 
+        var unpinned = stream.PinnedProductId;
         await SaveAsync(stream with { PinnedProductId = null });
         await notifier.SendAsync(StreamId, HubEvents.ProductUnpinned, new ProductUnpinned(StreamId));
+        Moment(TimelineKinds.Unpinned, unpinned);
     }
 
     /// <inheritdoc />
@@ -169,6 +175,7 @@ public sealed partial class LiveStreamGrain(
             Offers = await ReadOffersAsync(),
             Products = cards,
             VideoUrl = stream.VideoUrl,
+            Video = state.State.Video ?? StreamVideo.Offline,
         };
     }
 
@@ -237,6 +244,7 @@ public sealed partial class LiveStreamGrain(
         }
 
         await AnnounceAsync(offer);
+        Moment(TimelineKinds.OfferStarted, productId);
         StreamEngagement.CardPushed(engagement, StreamId, ProductCard.From(product, StreamId), _viewerCount, EngagementSurface.Offer, time.GetUtcNow());
         return offer;
     }
@@ -262,9 +270,38 @@ public sealed partial class LiveStreamGrain(
     /// <inheritdoc />
     public async Task OfferEndedAsync(string offerId)
     {
-        if (state.State.OfferIds.Remove(offerId) | state.State.Unannounced.Remove(offerId))
+        var endedAt = time.GetUtcNow();
+        var running = state.State.OfferIds.Remove(offerId);
+        if (running | state.State.Unannounced.Remove(offerId))
         {
             await state.WriteOrReloadAsync(this);
+        }
+
+        if (running && await GrainFactory.GetGrain<IFlashOfferGrain>(offerId).GetAsync() is { } offer)
+        {
+            Moment(TimelineKinds.OfferEnded, offer.ProductId, endedAt);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SetVideoAsync(StreamVideo video)
+    {
+        if (state.State.Stream is null)
+        {
+            return;
+        }
+
+        if (state.State.Video != video)
+        {
+            state.State.Video = video;
+            await state.WriteOrReloadAsync(this);
+        }
+
+        // Sent again after a send that failed, or after this activation began: viewers take repeats as no change.
+        if (_sentVideo != video)
+        {
+            await notifier.SendAsync(StreamId, HubEvents.VideoStatus, VideoStatus.Of(StreamId, video));
+            _sentVideo = video;
         }
     }
 
@@ -447,6 +484,10 @@ public sealed partial class LiveStreamGrain(
             throw LiveCommerceException.Conflict("The stream has ended.");
         }
     }
+
+    /// <summary>Records a moment for the replay's timeline: one-way, so the creator's call never waits on it.</summary>
+    private void Moment(string kind, string productId, DateTimeOffset? at = null) =>
+        _ = GrainFactory.GetGrain<IStreamVideoGrain>(StreamId).RecordAsync(new TimelineEntry(kind, productId, at ?? time.GetUtcNow()));
 
     private async Task<LiveStream> ListAsync(LiveStream stream)
     {

@@ -1,4 +1,5 @@
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Contracts.Video;
 
 namespace LiveCommerce.Grains.Streams;
 
@@ -17,4 +18,7 @@ public sealed record LiveStreamState
 
     /// <summary>Offers whose <c>OfferStarted</c> may not have gone out yet; announced when the stream comes back.</summary>
     [Id(3)] public List<string> Unannounced { get; set; } = [];
+
+    /// <summary>The video's status as its video grain last told it; null until it did (offline).</summary>
+    [Id(4)] public StreamVideo? Video { get; set; }
 }

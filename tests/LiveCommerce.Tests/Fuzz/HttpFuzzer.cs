@@ -46,7 +46,10 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
             mustRefuse = false;
         }
 
-        var contentType = body is null ? null : random.Next(3) == 0 ? BadValues.Pick(random, ContentTypes) : "application/json";
+        var contentType = body is null ? null
+            : random.Next(3) == 0 ? BadValues.Pick(random, ContentTypes)
+            : path.StartsWith("/api/media/", StringComparison.Ordinal) ? "application/x-www-form-urlencoded"
+            : "application/json";
         var accept = random.Next(4) == 0 ? null : BadValues.Pick(random, Accepts);
         return new HttpFuzzCase(method, path, body, contentType, accept, Authorization(random), mustRefuse);
     }
@@ -148,7 +151,7 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
     private (string Method, string Path, string? Body, bool MustRefuse) Endpoint(Random random)
     {
         var stream = StreamId(random, out var realStream);
-        switch (random.Next(25))
+        switch (random.Next(28))
         {
             case 0:
             case 1:
@@ -201,6 +204,20 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
             case 23:
                 // The ranking log export: admins only, and a count of 1 to 100,000.
                 return ("GET", "/api/admin/ranking-log" + Query(random, "count"), null, false);
+            case 24:
+                // The stream's video: the key (its creator only; the real creator's first read makes one), a new key, the replay.
+                return random.Next(3) switch
+                {
+                    0 => ("GET", $"/api/streams/{stream}/ingest", null, false),
+                    1 => ("POST", $"/api/streams/{(realStream ? "unknown-" + random.Next(1000) : stream)}/ingest/rotate", null, true),
+                    _ => ("GET", $"/api/streams/{stream}/replay", null, false),
+                };
+            case 25:
+            case 26:
+                // The media server's callbacks (the fuzzed host takes them from loopback): a push with a bad form, no key
+                // or a wrong one is refused; a report of a push that ended changes nothing.
+                var callback = BadValues.Pick(random, new[] { "publish", "update", "publish-done", "announce" });
+                return ("POST", $"/api/media/{callback}" + Query(random, "playback", "secret"), MediaForm(random), callback is "publish" or "update");
             default:
                 return (random.Next(3) == 0 ? "POST" : "GET", BadValues.Pick(random, new[]
                 {
@@ -209,6 +226,39 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
                     "/hubs/live/negotiate?negotiateVersion=" + Uri.EscapeDataString(BadValues.String(random)), "/index.html/..%2f..%2f", "/%00",
                 }), null, false);
         }
+    }
+
+    private string MediaForm(Random random)
+    {
+        if (random.Next(5) == 0)
+        {
+            return Whole(random);
+        }
+
+        var fields = new List<string>();
+        foreach (var name in new[] { "call", "name", "key", "clientid", "app", "addr", "rtmp", "playback" })
+        {
+            if (random.Next(3) == 0)
+            {
+                continue;
+            }
+
+            var value = name switch
+            {
+                "name" when random.Next(2) == 0 => world.StreamId,
+                "key" when random.Next(2) == 0 => "0123456789abcdef0123456789abcdef01234567",
+                "clientid" when random.Next(2) == 0 => random.Next(100).ToString(CultureInfo.InvariantCulture),
+                "rtmp" or "playback" when random.Next(2) == 0 => BadValues.Pick(random, new[] { "javascript:x", "rtmp//x", "ftp://x", "http://", new string('h', 600) }),
+                _ => BadValues.String(random),
+            };
+            fields.Add(name + "=" + Escaped(value));
+            if (random.Next(8) == 0)
+            {
+                fields.Add(name + "=" + Escaped(BadValues.String(random)));
+            }
+        }
+
+        return string.Join("&", fields);
     }
 
     private (string Method, string Path, string? Body, bool MustRefuse) DevToken(Random random) =>

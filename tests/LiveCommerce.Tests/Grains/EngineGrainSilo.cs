@@ -2,6 +2,7 @@ using LiveCommerce.Engagement;
 using LiveCommerce.Grains.Notifications;
 using LiveCommerce.Grains.Orders;
 using LiveCommerce.Grains.Streams;
+using LiveCommerce.Grains.Video;
 using LiveCommerce.Silo.Orders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,8 @@ public static class EngineGrainSilo
 {
     /// <summary>
     /// Configures <paramref name="siloBuilder"/> with in-memory grain storage and reminders, <paramref name="time"/> as
-    /// the grains' <see cref="TimeProvider"/>, a <see cref="RecordingNotifier"/>, no order feed and the engagement
-    /// services; <paramref name="configureServices"/> adds a cluster's own settings.
+    /// the grains' <see cref="TimeProvider"/>, a <see cref="RecordingNotifier"/>, no order feed, the engagement
+    /// services and the video settings; <paramref name="configureServices"/> adds a cluster's own settings.
     /// </summary>
     public static ISiloBuilder ConfigureEngineGrains(ISiloBuilder siloBuilder, TimeProvider time, Action<IServiceCollection>? configureServices = null)
     {
@@ -32,6 +33,7 @@ public static class EngineGrainSilo
                 var configuration = new ConfigurationBuilder().Build();
                 services.AddLiveEngagement(configuration);
                 services.AddLiveStreams(configuration);
+                services.AddLiveVideo(configuration);
             });
     }
 }

@@ -1,6 +1,7 @@
 // The creator studio, /studio: sign in, create products and streams, go live, pin and unpin, launch and
 // cancel flash offers, watch live analytics and suggestions, and see the stream's live events (the studio
-// joins the hub as a viewer of its own stream).
+// joins the hub as a viewer of its own stream). The video panel gives the RTMP address and the stream key (shown
+// only when asked) with the encoder settings, and previews the live video as viewers get it.
 import {
   Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement,
   Legend, Tooltip, Filler,
@@ -13,6 +14,7 @@ import { icon } from './common/icons.js';
 import { TokenStore, randomId, devTokensAvailable } from './common/auth.js';
 import { api, devToken } from './common/api.js';
 import { LiveConnection } from './common/hub.js';
+import { VideoPlayer } from './common/player.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Legend, Tooltip, Filler);
 Chart.defaults.color = '#a9a9bd';
@@ -40,6 +42,11 @@ const state = {
   lastViewers: 0,
   analyticsAvailable: null,
   endArmed: false,
+  ingest: null, // { rtmpUrl, streamKey } of the selected stream
+  keyShown: false,
+  rotateArmed: false,
+  preview: null, // the VideoPlayer of the preview
+  video: { status: 'offline', playbackUrl: null },
 };
 
 // ---------------------------------------------------------------- helpers
@@ -332,6 +339,11 @@ function stopStream() {
   state.live?.connection?.stop().catch(() => {});
   if (state.live) state.live.stopped = true;
   state.live = null;
+  state.preview?.stop();
+  state.preview = null;
+  state.ingest = null;
+  state.keyShown = false;
+  state.video = { status: 'offline', playbackUrl: null };
   for (const chart of Object.values(state.charts)) chart.destroy();
   state.charts = {};
   state.samples = [];
@@ -370,8 +382,13 @@ async function selectStream(id) {
     })
     .on('ViewerCount', (event) => { state.lastViewers = event.count; renderKpi('viewers', formatNumber(event.count)); })
     .on('CommentPosted', (event) => logEvent(t('ev_comment', { user: event.userId, text: event.text }), 'comment'))
-    .on('StreamEnded', () => { logEvent(t('ev_ended'), 'end'); refreshSnapshot(); loadStreams(); });
+    .on('StreamEnded', () => { logEvent(t('ev_ended'), 'end'); refreshSnapshot(); loadStreams(); })
+    .on('VideoStatus', (event) => {
+      logEvent(event.status === 'live' ? t('ev_videoLive') : t('ev_videoOffline'), 'video');
+      setVideo({ status: event.status, playbackUrl: event.playbackUrl ?? null });
+    });
   state.live.start();
+  loadIngest();
   pollAnalytics();
   pollSuggestions();
   state.timers.push(setInterval(pollAnalytics, POLL_ANALYTICS_MS));
@@ -405,6 +422,7 @@ function buildControl() {
         h('figure.chart-box', {}, h('figcaption', {}, t('viewersOverTime')), h('div.chart-wrap', {}, h('canvas', { id: 'viewers-chart' }))),
         h('figure.chart-box', {}, h('figcaption', {}, t('funnel')), h('div.chart-wrap', {}, h('canvas', { id: 'funnel-chart' }))))),
     h('div.control-grid', {},
+      videoPanel(),
       h('section.panel', { id: 'pin-panel' },
         h('div.panel-head', {}, h('h2', {}, t('products')), h('button.btn.small', { type: 'button', id: 'unpin', onclick: unpin }, t('unpin'))),
         h('div.pin-list', { id: 'pin-list' })),
@@ -458,6 +476,7 @@ function applySnapshot(snapshot) {
   renderControlProducts();
   renderOffers();
   fillOfferProducts();
+  setVideo(snapshot.video ?? { status: 'offline', playbackUrl: null });
 }
 
 function streamProducts() {
@@ -549,6 +568,123 @@ async function endStream() {
     await loadStreams();
   } catch (error) {
     toast(error.message);
+  }
+}
+
+// ---------------------------------------------------------------- video: ingest and preview
+
+function videoPanel() {
+  return h('section.panel.video-panel', { id: 'video-panel' },
+    h('div.panel-head', {}, h('h2', {}, t('video')), h('span.badge', { id: 'video-status' }, t('videoOffline'))),
+    h('div.preview', { id: 'preview' },
+      h('video', { id: 'studio-preview', muted: true, playsInline: true, autoplay: true }),
+      h('p.preview-empty.muted.small', { id: 'preview-empty' }, t('previewEmpty'))),
+    h('div.ingest', { id: 'ingest' },
+      h('label', {}, h('span', {}, t('rtmpServer')),
+        h('div.ingest-row', {},
+          h('input', { id: 'ingest-server', readonly: true, value: '…', spellcheck: false }),
+          h('button.btn.small', { type: 'button', onclick: () => copy(state.ingest?.rtmpUrl) }, t('copy')))),
+      h('label', {}, h('span', {}, t('streamKey')),
+        h('div.ingest-row', {},
+          h('input', { id: 'stream-key', type: 'password', readonly: true, value: '', autocomplete: 'off', spellcheck: false }),
+          h('button.btn.small', { type: 'button', id: 'show-key', onclick: toggleKey }, t('showKey')),
+          h('button.btn.small', { type: 'button', onclick: () => copy(state.ingest?.streamKey) }, t('copy')))),
+      h('p.muted.small', {}, t('keyHint')),
+      h('div.form-actions', {}, h('button.btn.small.danger', { type: 'button', id: 'rotate-key', onclick: rotateKey }, t('rotateKey')))),
+    h('details.obs', { id: 'obs-settings' },
+      h('summary', {}, t('obsSettings')),
+      h('ol.obs-steps.small', {},
+        h('li', {}, t('obsStream')),
+        h('li', {}, t('obsOutput')),
+        h('li', {}, t('obsVideo')),
+        h('li', {}, t('obsAudio')),
+        h('li', {}, t('obsPhone'))),
+      h('p.muted.small', {}, t('ffmpegHint')),
+      h('pre.ffmpeg', { id: 'ffmpeg-command' }, '')));
+}
+
+async function loadIngest() {
+  const id = state.selected;
+  try {
+    const ingest = await call('GET', `/api/streams/${encodeURIComponent(id)}/ingest`);
+    if (id !== state.selected) return;
+    state.ingest = ingest;
+    renderIngest();
+  } catch (error) {
+    if (id === state.selected) $('#ingest-server') && ($('#ingest-server').value = error.message);
+  }
+}
+
+function renderIngest() {
+  const ingest = state.ingest;
+  if (!ingest || !$('#ingest-server')) return;
+  $('#ingest-server').value = ingest.rtmpUrl;
+  const key = $('#stream-key');
+  key.value = ingest.streamKey;
+  key.type = state.keyShown ? 'text' : 'password';
+  $('#show-key').textContent = state.keyShown ? t('hideKey') : t('showKey');
+  $('#ffmpeg-command').textContent = state.keyShown
+    ? `ffmpeg -re -i video.mp4 -c:v libx264 -preset veryfast -tune zerolatency -g 60 -c:a aac -f flv "${ingest.rtmpUrl}/${ingest.streamKey}"`
+    : `ffmpeg -re -i video.mp4 -c:v libx264 -preset veryfast -tune zerolatency -g 60 -c:a aac -f flv "${ingest.rtmpUrl}/${t('streamKeyPlaceholder')}"`;
+}
+
+function toggleKey() {
+  state.keyShown = !state.keyShown;
+  renderIngest();
+}
+
+async function copy(text) {
+  if (!text) return;
+  try {
+    await navigator.clipboard.writeText(text);
+    toast(t('copied'), 'ok', 1500);
+  } catch {
+    toast(t('copyFailed'), 'info');
+  }
+}
+
+async function rotateKey() {
+  const rotate = $('#rotate-key');
+  if (!state.rotateArmed) {
+    state.rotateArmed = true;
+    rotate.textContent = t('confirmRotate');
+    rotate.classList.add('armed');
+    setTimeout(() => {
+      state.rotateArmed = false;
+      if (rotate.isConnected) {
+        rotate.textContent = t('rotateKey');
+        rotate.classList.remove('armed');
+      }
+    }, 4000);
+    return;
+  }
+  state.rotateArmed = false;
+  rotate.textContent = t('rotateKey');
+  rotate.classList.remove('armed');
+  try {
+    state.ingest = await call('POST', `/api/streams/${encodeURIComponent(state.selected)}/ingest/rotate`);
+    renderIngest();
+    toast(t('keyRotated'), 'ok');
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+/** Shows the video's status and previews it as viewers get it (the same HLS, the same player). */
+function setVideo(video) {
+  state.video = video;
+  const badge = $('#video-status');
+  if (!badge) return;
+  const live = video.status === 'live' && Boolean(video.playbackUrl);
+  badge.className = `badge ${live ? 'live' : 'ended'}`;
+  badge.textContent = live ? t('videoLive') : t('videoOffline');
+  $('#preview').dataset.state = live ? 'live' : 'offline';
+  $('#preview-empty').hidden = live;
+  if (live) {
+    state.preview ??= new VideoPlayer($('#studio-preview'), { live: true });
+    state.preview.play(video.playbackUrl);
+  } else {
+    state.preview?.stop();
   }
 }
 

@@ -1,14 +1,17 @@
 // The viewer page, /watch/{streamId}: the video with its overlays (pinned product, flash offers with a
 // countdown, chat, reactions, viewer count), the product list, the cart drawer, checkout and the order
-// confirmation. Anonymous viewers watch; buying, commenting and reacting need a token.
+// confirmation. Anonymous viewers watch; buying, commenting and reacting need a token. The live video is the
+// media server's HLS, played with low latency while the engine says it is live; an ended stream plays as a
+// shoppable replay: its recording, with each product card at its moment (at list price) and a timeline to jump to.
 import { $, h, replace, productImage } from './common/dom.js';
 import { t, translatePage, formatNumber, formatTime } from './common/i18n.js';
 import { formatMoney } from './common/money.js';
 import { toast } from './common/toast.js';
 import { icon } from './common/icons.js';
 import { TokenStore, randomId, devTokensAvailable, readJwt } from './common/auth.js';
-import { devToken } from './common/api.js';
+import { api, devToken } from './common/api.js';
 import { LiveConnection } from './common/hub.js';
+import { VideoPlayer } from './common/player.js';
 
 const REACTIONS = ['like', 'heart', 'fire', 'clap'];
 const ENDED_OFFER_VISIBLE_MS = 6000;
@@ -29,7 +32,15 @@ const state = {
   checkingOut: false,
   cartBusy: false,
   devTokens: false,
+  video: { status: 'offline', playbackUrl: null }, // the engine's StreamVideo
+  hadVideo: false,
+  replay: null, // StreamReplay of an ended stream, once read
+  replayRequested: false,
+  moment: null, // replay: { productId, kind } of the card shown now
+  momentShown: false, // whether the card of `moment` is the one on screen
 };
+
+let player = null; // the VideoPlayer of the live video or the replay
 
 function readStreamId() {
   const match = /^\/watch\/([^/]+)/.exec(location.pathname);
@@ -98,6 +109,11 @@ live
     if (event?.streamId && event.streamId !== streamId) return;
     state.status = 'ended';
     renderStatus();
+  })
+  .on('VideoStatus', (event) => {
+    if (event?.streamId && event.streamId !== streamId) return;
+    state.video = { status: event.status, playbackUrl: event.playbackUrl ?? null };
+    renderVideo();
   });
 
 // ---------------------------------------------------------------- snapshot
@@ -123,9 +139,11 @@ function renderSnapshot(snapshot, token) {
   $('#title').textContent = snapshot.title;
   $('#creator').textContent = `@${snapshot.creatorId}`;
   replace($('#avatar'), (snapshot.creatorId ?? '?').slice(0, 1).toUpperCase());
-  renderVideo(snapshot.videoUrl);
+  state.video = snapshot.video ?? { status: 'offline', playbackUrl: null };
+  state.momentShown = false;
   renderViewers(snapshot.viewerCount ?? 0);
   renderStatus();
+  renderVideo();
   renderPinned();
   renderOffers();
   renderProducts();
@@ -134,27 +152,215 @@ function renderSnapshot(snapshot, token) {
   if (token) refreshCart();
 }
 
-function renderVideo(url) {
+// ---------------------------------------------------------------- video
+
+/** What the stage shows: the live video, the replay, a video address of the stream's own, or a placeholder. */
+function videoMode() {
+  if (state.status === 'ended') {
+    if (state.replay?.playbackUrl) return { mode: 'replay', url: state.replay.playbackUrl };
+    return { mode: state.replay ? 'ended' : 'loading-replay', url: null };
+  }
+  if (state.video?.status === 'live' && state.video.playbackUrl) return { mode: 'live', url: state.video.playbackUrl };
+  if (state.snapshot?.videoUrl) return { mode: 'url', url: state.snapshot.videoUrl };
+  return { mode: 'waiting', url: null };
+}
+
+function renderVideo() {
   const host = $('#video');
-  if (host.dataset.url === (url ?? '')) return;
-  host.dataset.url = url ?? '';
-  if (!url) {
-    replace(host, h('div.video-placeholder', {},
-      h('div.pulse-ring', {}, icon('play', 'icon big')),
-      h('p', {}, t('noVideo'))));
+  const { mode, url } = videoMode();
+  if (mode === 'live') state.hadVideo = true;
+  const key = `${mode}|${url ?? ''}`;
+  if (host.dataset.key === key) return;
+  host.dataset.key = key;
+  host.dataset.mode = mode;
+  $('#stage').dataset.video = mode;
+  $('#unmute').hidden = true;
+  if (mode === 'live' || mode === 'replay') {
+    let video = host.querySelector('video#player');
+    const live = mode === 'live';
+    if (!video || player?.live !== live) {
+      player?.stop();
+      video = h('video', { id: 'player', muted: true, playsInline: true, autoplay: true, preload: 'auto' });
+      if (!live) video.addEventListener('timeupdate', applyReplayMoment);
+      if (!live) video.addEventListener('seeked', applyReplayMoment);
+      video.addEventListener('playing', () => { $('#unmute').hidden = !video.muted; });
+      video.addEventListener('play', renderReplayToggle);
+      video.addEventListener('pause', renderReplayToggle);
+      video.addEventListener('volumechange', () => { $('#unmute').hidden = !video.muted; });
+      replace(host, video, h('div.video-state', { id: 'video-state', hidden: true }));
+      player = new VideoPlayer(video, { live, onState: renderPlayerState });
+      state.momentShown = false;
+    }
+    player.play(url);
+    renderReplayTimeline();
     return;
   }
-  if (/\.(mp4|webm|ogv|ogg|mov|m4v|m3u8)(\?|#|$)/i.test(url) || /\/(hls|dash)\//i.test(url)) {
-    replace(host, h('video', { src: url, autoplay: true, muted: true, loop: true, playsInline: true, controls: true, preload: 'auto' }));
-  } else {
-    replace(host, h('iframe', {
-      src: url,
-      title: 'video',
-      allow: 'autoplay; encrypted-media; picture-in-picture; fullscreen',
-      allowfullscreen: true,
-      referrerpolicy: 'strict-origin-when-cross-origin',
-    }));
+  player?.stop();
+  player = null;
+  renderReplayTimeline();
+  if (mode === 'url') {
+    if (/\.(mp4|webm|ogv|ogg|mov|m4v|m3u8)(\?|#|$)/i.test(url) || /\/(hls|dash)\//i.test(url)) {
+      replace(host, h('video', { src: url, autoplay: true, muted: true, loop: true, playsInline: true, controls: true, preload: 'auto' }));
+    } else {
+      replace(host, h('iframe', {
+        src: url,
+        title: 'video',
+        allow: 'autoplay; encrypted-media; picture-in-picture; fullscreen',
+        allowfullscreen: true,
+        referrerpolicy: 'strict-origin-when-cross-origin',
+      }));
+    }
+    return;
   }
+  const text = mode === 'ended' ? t('streamEnded')
+    : mode === 'loading-replay' ? t('replayLoading')
+      : state.status === 'scheduled' ? t('videoScheduled')
+        : state.hadVideo ? t('videoPaused') : t('noVideo');
+  replace(host, h('div.video-placeholder', { id: 'video-placeholder' },
+    h('div.pulse-ring', {}, icon('play', 'icon big')),
+    h('p', {}, text)));
+}
+
+function renderPlayerState(playerState) {
+  const label = { loading: t('videoConnecting'), waiting: t('videoBuffering'), retrying: t('videoReconnecting'), unsupported: t('videoUnsupported') }[playerState];
+  const element = $('#video-state');
+  if (!element) return;
+  element.hidden = !label;
+  element.textContent = label ?? '';
+}
+
+function unmute() {
+  const video = $('#player');
+  if (!video) return;
+  video.muted = false;
+  video.play().catch(() => {});
+  $('#unmute').hidden = true;
+}
+
+// ---------------------------------------------------------------- shoppable replay
+
+async function loadReplay() {
+  if (state.replayRequested) return;
+  state.replayRequested = true;
+  try {
+    state.replay = await api('GET', `/api/streams/${encodeURIComponent(streamId)}/replay`);
+  } catch (error) {
+    state.replayRequested = false;
+    if (error.status === 0 || error.status >= 500 || error.status === 429) {
+      setTimeout(loadReplay, 3000);
+      return;
+    }
+    state.replay = { playbackUrl: null, timeline: [], durationSeconds: 0 };
+  }
+  renderStatus();
+  renderVideo();
+}
+
+/** The card to show at `seconds` of the replay: the pinned product, else a product whose offer or auction was running. */
+function momentAt(seconds) {
+  let pinned = null;
+  const running = new Map();
+  for (const moment of state.replay?.timeline ?? []) {
+    if (moment.offsetSeconds > seconds + 0.05) break;
+    switch (moment.kind) {
+      case 'pinned': pinned = moment.productId; break;
+      case 'unpinned': pinned = null; break;
+      case 'offerStarted': case 'auctionStarted': running.set(moment.productId, moment.kind); break;
+      case 'offerEnded': case 'auctionEnded': running.delete(moment.productId); break;
+      default: break;
+    }
+  }
+  if (pinned) return { productId: pinned, kind: 'pinned' };
+  const last = [...running.entries()].pop();
+  return last ? { productId: last[0], kind: last[1] } : null;
+}
+
+function applyReplayMoment() {
+  const video = $('#player');
+  if (!video || !state.replay) return;
+  const moment = momentAt(video.currentTime);
+  const same = state.momentShown && moment?.productId === state.moment?.productId && moment?.kind === state.moment?.kind;
+  state.moment = moment;
+  state.momentShown = true;
+  if (!same) {
+    const card = moment ? state.products.get(moment.productId) : null;
+    state.pinned = card ? { ...card, streamId, momentKind: moment.kind } : null;
+    renderPinned(Boolean(card));
+    renderProducts();
+  }
+  const seek = $('#replay-seek');
+  if (seek && document.activeElement !== seek) {
+    if (Number.isFinite(video.duration) && video.duration > 0) seek.max = String(video.duration);
+    seek.value = String(video.currentTime);
+  }
+  for (const chip of document.querySelectorAll('#replay-timeline .replay-chip')) {
+    const offset = Number(chip.dataset.offset);
+    chip.classList.toggle('past', offset <= video.currentTime + 0.05);
+    chip.classList.toggle('current', chip.dataset.productId === moment?.productId && chip.dataset.kind === moment?.kind && offset <= video.currentTime + 0.05);
+  }
+}
+
+function renderReplayTimeline() {
+  const host = $('#replay-timeline');
+  const replay = state.replay;
+  const show = videoMode().mode === 'replay';
+  host.hidden = !show;
+  if (!show) return;
+  if (host.dataset.rendered === 'true') return;
+  host.dataset.rendered = 'true';
+  const starts = (replay.timeline ?? []).filter((m) => m.kind === 'pinned' || m.kind === 'offerStarted' || m.kind === 'auctionStarted');
+  const seek = h('input.replay-seek', {
+    id: 'replay-seek', type: 'range', min: '0', max: String(Math.max(1, replay.durationSeconds ?? 0)), step: '0.1', value: '0',
+    'aria-label': t('replay'),
+    oninput: (event) => seekReplay(Number(event.target.value)),
+  });
+  replace(host,
+    h('div.replay-head', {}, h('span.badge.replay', {}, t('replay')), h('span.muted.small', {}, t('replayHint'))),
+    h('div.replay-progress', {}, h('button.icon-btn.plain.small', { type: 'button', id: 'replay-toggle', onclick: toggleReplay }, icon('play', 'icon tiny')), seek),
+    starts.length === 0
+      ? h('p.muted.small', {}, t('replayNoProducts'))
+      : h('div.replay-chips', {}, starts.map((moment) => {
+        const card = state.products.get(moment.productId) ?? { productId: moment.productId, name: moment.productId };
+        return h('button.replay-chip', {
+          type: 'button',
+          dataset: { offset: String(moment.offsetSeconds), productId: moment.productId, kind: moment.kind },
+          title: card.name,
+          onclick: () => seekReplay(moment.offsetSeconds),
+        },
+        productImage(card, 'replay-thumb'),
+        h('span.replay-chip-text', {},
+          h('span.replay-chip-name', {}, card.name),
+          h('span.replay-chip-time', {}, moment.kind === 'pinned' ? formatOffset(moment.offsetSeconds) : `${formatOffset(moment.offsetSeconds)} · ${t('flashSale')}`)));
+      })));
+}
+
+function renderReplayToggle() {
+  const video = $('#player');
+  const toggle = $('#replay-toggle');
+  if (!video || !toggle) return;
+  replace(toggle, icon(video.paused ? 'play' : 'pause', 'icon tiny'));
+}
+
+function toggleReplay() {
+  const video = $('#player');
+  if (!video) return;
+  if (video.paused) video.play().catch(() => {});
+  else video.pause();
+}
+
+function seekReplay(seconds) {
+  const video = $('#player');
+  if (!video) return;
+  video.currentTime = Math.max(0, seconds);
+  video.play().catch(() => {});
+  applyReplayMoment();
+}
+
+function formatOffset(seconds) {
+  const whole = Math.max(0, Math.floor(seconds));
+  const minutes = Math.floor(whole / 60);
+  const rest = String(whole % 60).padStart(2, '0');
+  return minutes >= 60 ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
 function renderViewers(count) {
@@ -166,10 +372,13 @@ function renderStatus() {
   const badge = $('#status-badge');
   const stage = $('#stage');
   stage.dataset.status = state.status;
-  badge.className = `badge ${state.status}`;
-  badge.textContent = state.status === 'live' ? t('live') : t(`status_${state.status}`);
+  const replaying = state.status === 'ended' && Boolean(state.replay?.playbackUrl);
+  badge.className = `badge ${replaying ? 'replay' : state.status}`;
+  badge.textContent = replaying ? t('replay') : state.status === 'live' ? t('live') : t(`status_${state.status}`);
   if (state.status === 'ended') {
-    showOverlay(t('streamEnded'));
+    loadReplay();
+    if (state.replay && !replaying) showOverlay(t('streamEnded'));
+    else $('#ended').hidden = true;
     for (const entry of state.offers.values()) {
       if (!entry.endedReason) endOffer(entry, 'expired');
     }
@@ -209,7 +418,8 @@ function renderPinned(animate = false) {
     h('button.pinned-main', { type: 'button', onclick: () => openProduct(card.productId) },
       productImage(current, 'pinned-thumb'),
       h('div.pinned-text', {},
-        h('span.pinned-label', {}, icon('pin', 'icon tiny'), t('pinned')),
+        h('span.pinned-label', {}, icon(card.momentKind === 'offerStarted' || card.momentKind === 'auctionStarted' ? 'bolt' : 'pin', 'icon tiny'),
+          card.momentKind === 'offerStarted' ? t('fromFlashSale') : card.momentKind === 'auctionStarted' ? t('fromAuction') : t('pinned')),
         h('span.pinned-name', {}, current.name),
         h('span.pinned-price', {}, formatMoney(current.price)))),
     h('button.btn.primary.small.pinned-add', {
@@ -226,7 +436,8 @@ function renderPinned(animate = false) {
 }
 
 function canBuy(card) {
-  return state.status !== 'ended' && (card?.stock ?? 0) > 0;
+  // A replay sells its products at their list price; an ended stream without a replay sells nothing more.
+  return (state.status !== 'ended' || videoMode().mode === 'replay') && (card?.stock ?? 0) > 0;
 }
 
 function renderProducts() {
@@ -913,7 +1124,9 @@ function wire() {
       $('#order-modal').hidden = true;
     }
   });
-  renderVideo(null);
+  $('#unmute').addEventListener('click', unmute);
+  $('#unmute').append(icon('play', 'icon tiny'));
+  renderVideo();
   renderViewers(0);
   renderCart();
   renderProducts();
