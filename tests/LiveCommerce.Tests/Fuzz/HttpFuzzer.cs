@@ -377,7 +377,8 @@ public sealed class HttpFuzzer(FuzzWorld world, FuzzFindings findings)
     {
         if (random.Next(4) == 0)
         {
-            return Whole(random);
+            // An empty object is valid terms (any price, any units): every other whole body is not.
+            return Whole(random) is var whole && whole == "{}" ? "[]" : whole;
         }
 
         var body = new JsonObject

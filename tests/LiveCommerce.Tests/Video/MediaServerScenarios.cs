@@ -98,6 +98,11 @@ public abstract class MediaServerScenarios(ITestOutputHelper output)
             Assert.Equal(stream.Id, live.StreamId);
             Assert.Equal($"{media.PlaybackBaseUrl}/{stream.Id}.m3u8", live.PlaybackUrl);
             Assert.Equal(live.PlaybackUrl, (await creator.GetStreamAsync(stream.Id)).Video.PlaybackUrl);
+            await using (var late = await host.ConnectViewerAsync(protocol: HubProtocol.MessagePack))
+            {
+                var snapshot = await late.JoinStreamAsync(stream.Id);
+                Assert.Equal((VideoStates.Live, live.PlaybackUrl), (snapshot.Video.Status, snapshot.Video.PlaybackUrl));
+            }
 
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             await creator.PinAsync(stream.Id, products[1].Id);
