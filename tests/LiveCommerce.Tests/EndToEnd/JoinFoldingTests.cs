@@ -45,7 +45,9 @@ public sealed class JoinFoldingTests
             var snapshots = await Task.WhenAll(joins);
             await pin;
             var reads = calls.Count(nameof(ILiveStreamGrain.GetSnapshotAsync)) - before;
-            Assert.InRange(reads, 1, 199);
+            // However the joins arrive (all at once, or one after another on a loaded machine), this silo never has
+            // more than one snapshot read of the stream in flight: that is what keeps the crowd off the grain.
+            Assert.InRange(reads, 1, 200);
             Assert.Equal(1, calls.MostAtOnce(nameof(ILiveStreamGrain.GetSnapshotAsync)));
 
             // Every viewer has the pin: in a snapshot read after it, or as the event that followed their join.
