@@ -6,6 +6,9 @@ namespace LiveCommerce.Silo.Hosting;
 /// <summary>Limits HTTP requests per caller (configuration section <c>HttpLimits</c>).</summary>
 public static class RateLimitExtensions
 {
+    /// <summary>The requests the limiter sees: the HTTP API.</summary>
+    public const string LimitedPath = "/api";
+
     /// <summary>Adds a per-caller fixed-window limiter on every request; refusals are 429 problem details.</summary>
     public static WebApplicationBuilder AddLiveRateLimits(this WebApplicationBuilder builder)
     {
@@ -13,7 +16,7 @@ public static class RateLimitExtensions
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Path.StartsWithSegments("/api")
+                http.Request.Path.StartsWithSegments(LimitedPath)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         http.User.UserId() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 })
