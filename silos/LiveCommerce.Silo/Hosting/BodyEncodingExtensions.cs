@@ -10,20 +10,17 @@ namespace LiveCommerce.Silo.Hosting;
 /// </summary>
 public static class BodyEncodingExtensions
 {
-    /// <summary>Adds the check in front of the endpoints.</summary>
+    /// <summary>
+    /// Adds the check in front of the endpoints. It does not await the rest of the pipeline, so nothing of it is kept
+    /// while a long request (a hub connection) runs.
+    /// </summary>
     public static WebApplication UseKnownBodyEncodings(this WebApplication app)
     {
-        app.Use(async (http, next) =>
-        {
-            if (MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) && type.Charset.HasValue && !IsKnown(type.Charset.Value!))
-            {
-                await Problems.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                    $"The body's character set '{type.Charset.Value}' is not one the engine can read; send JSON as UTF-8.");
-                return;
-            }
-
-            await next(http);
-        });
+        app.Use((http, next) =>
+            MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) && type.Charset.HasValue && !IsKnown(type.Charset.Value!)
+                ? Problems.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                    $"The body's character set '{type.Charset.Value}' is not one the engine can read; send JSON as UTF-8.")
+                : next(http));
         return app;
     }
 

@@ -57,7 +57,12 @@ public static class EngineExtensions
         return builder;
     }
 
-    /// <summary>Maps the middleware, the HTTP API, the hub and the health endpoints.</summary>
+    /// <summary>
+    /// Maps the middleware, the HTTP API, the hub and the health endpoints. A hub connection is one request that lasts
+    /// as long as the viewer watches, and every middleware that awaits it is kept for that long, per viewer: so the HTTP
+    /// rate limiter runs only on <c>/api</c> (the hub limits its calls per viewer itself, <see cref="HubRateLimitFilter"/>),
+    /// and the body-encoding check hands other requests straight on without awaiting them.
+    /// </summary>
     public static WebApplication MapLiveCommerceEngine(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -66,7 +71,7 @@ public static class EngineExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(RateLimitExtensions.LimitedPath), api => api.UseRateLimiter());
         app.UseKnownBodyEncodings();
 
         app.MapProductsApi();

@@ -1,3 +1,4 @@
+using LiveCommerce.Contracts.Hub;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -9,7 +10,12 @@ public static class TelemetryExtensions
     /// <summary>The engine's own meter and activity source.</summary>
     public const string SourceName = "LiveCommerce";
 
-    /// <summary>Adds ASP.NET Core, runtime, Orleans and engine instrumentation.</summary>
+    /// <summary>
+    /// Adds ASP.NET Core, runtime, Orleans and engine instrumentation. Requests to the hub (<c>/hubs/live</c>) are not
+    /// traced: a hub connection is one request that lasts as long as the viewer watches, so its span would say
+    /// nothing useful and keep its activity and tags alive for the socket's lifetime; hub connections are measured
+    /// by SignalR's own meter (<c>Microsoft.AspNetCore.Http.Connections</c>) instead.
+    /// </summary>
     public static WebApplicationBuilder AddLiveTelemetry(this WebApplicationBuilder builder)
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
@@ -25,7 +31,8 @@ public static class TelemetryExtensions
             })
             .WithTracing(tracing =>
             {
-                tracing.AddAspNetCoreInstrumentation().AddSource("Microsoft.Orleans.Runtime", SourceName);
+                tracing.AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments(HubMethods.Path))
+                    .AddSource("Microsoft.Orleans.Runtime", SourceName);
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();

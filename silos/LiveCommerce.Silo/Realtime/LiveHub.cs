@@ -215,7 +215,7 @@ public sealed class LiveHub(
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var streamId in Joined())
+        foreach (var streamId in Joined().All)
         {
             presence.Left(streamId);
             engagement.Left(Context, streamId);
@@ -225,14 +225,14 @@ public sealed class LiveHub(
         return Task.CompletedTask;
     }
 
-    private HashSet<string> Joined()
+    private JoinedStreams Joined()
     {
-        if (Context.Items.TryGetValue(JoinedKey, out var value) && value is HashSet<string> joined)
+        if (Context.Items.TryGetValue(JoinedKey, out var value) && value is JoinedStreams joined)
         {
             return joined;
         }
 
-        joined = new HashSet<string>(StringComparer.Ordinal);
+        joined = new JoinedStreams();
         Context.Items[JoinedKey] = joined;
         return joined;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,11 +23,18 @@ public static class RealtimeExtensions
 
     /// <summary>
     /// SignalR with the JSON and MessagePack protocols (the same camelCase names in both), the error and
-    /// rate-limit filters, viewer presence, and the Redis backplane when <paramref name="redis"/> is set.
+    /// rate-limit filters, viewer presence, each connection's outbox (<see cref="HubTransportOptions"/>), and the
+    /// Redis backplane when <paramref name="redis"/> is set.
     /// </summary>
     public static WebApplicationBuilder AddLiveRealtime(this WebApplicationBuilder builder, string? redis)
     {
         builder.Services.Configure<HubLimitsOptions>(builder.Configuration.GetSection(HubLimitsOptions.Section));
+        builder.Services.AddOptions<HubTransportOptions>().Bind(builder.Configuration.GetSection(HubTransportOptions.Section))
+            .Validate(o => o.BufferBytes > MaxFrameBytes, $"HubTransport:BufferBytes must be more than the largest hub frame ({MaxFrameBytes} bytes).")
+            .Validate(o => o.OutboxBytes > 0, "HubTransport:OutboxBytes must be positive.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "HubTransport:SendTimeout must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ViewerOutboxes>();
         builder.Services.AddSingleton<ViewerPresence>();
         builder.Services.AddSingleton<HubEngagement>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
@@ -65,10 +73,29 @@ public static class RealtimeExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/hubs/live</c>.</summary>
+    /// <summary>
+    /// Maps <c>/hubs/live</c>, as <c>MapHub</c> does, with each connection's transport behind a <see cref="ViewerOutbox"/>
+    /// and SignalR's buffers and send timeout from <see cref="HubTransportOptions"/>.
+    /// </summary>
     public static WebApplication MapLiveHub(this WebApplication app)
     {
-        app.MapHub<LiveHub>(HubMethods.Path).RequireAuthorization(Roles.HubAccess);
+        var transport = app.Services.GetRequiredService<IOptions<HubTransportOptions>>().Value;
+        var outboxes = app.Services.GetRequiredService<ViewerOutboxes>();
+        var dispatcher = new HttpConnectionDispatcherOptions
+        {
+            ApplicationMaxBufferSize = transport.BufferBytes,
+            TransportMaxBufferSize = transport.BufferBytes,
+            TransportSendTimeout = transport.SendTimeout,
+        };
+        app.MapConnections(HubMethods.Path, dispatcher, connection => connection
+                .Use(next => context =>
+                {
+                    ViewerOutbox.Install(context, outboxes);
+                    return next(context);
+                })
+                .UseHub<LiveHub>())
+            .WithMetadata(new HubMetadata(typeof(LiveHub)))
+            .RequireAuthorization(Roles.HubAccess);
         return app;
     }
 }
