@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LiveCommerce.Contracts.Analytics;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Giveaways;
+using LiveCommerce.Contracts.Vouchers;
 using LiveCommerce.Contracts.Chat;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Offers;
@@ -78,6 +81,30 @@ public sealed class LiveApiClient(HttpClient http, string? accessToken = null)
     /// <summary>Ends a flash offer early.</summary>
     public Task CancelOfferAsync(string streamId, string offerId, CancellationToken cancellationToken = default) =>
         SendAsync<JsonElement?>(HttpMethod.Delete, StreamPath(streamId) + "/offers/" + Uri.EscapeDataString(offerId), null, cancellationToken);
+
+    /// <summary>Starts an auction on a listed product of a live stream.</summary>
+    public Task<Auction> CreateAuctionAsync(string streamId, CreateAuctionRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<Auction>(HttpMethod.Post, StreamPath(streamId) + "/auctions", request, cancellationToken);
+
+    /// <summary>Reads an auction.</summary>
+    public Task<Auction> GetAuctionAsync(string streamId, string auctionId, CancellationToken cancellationToken = default) =>
+        SendAsync<Auction>(HttpMethod.Get, StreamPath(streamId) + "/auctions/" + Uri.EscapeDataString(auctionId), null, cancellationToken);
+
+    /// <summary>Starts a giveaway on a listed product of a live stream.</summary>
+    public Task<Giveaway> CreateGiveawayAsync(string streamId, CreateGiveawayRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<Giveaway>(HttpMethod.Post, StreamPath(streamId) + "/giveaways", request, cancellationToken);
+
+    /// <summary>Reads a giveaway (with its entrants for the stream's creator).</summary>
+    public Task<Giveaway> GetGiveawayAsync(string streamId, string giveawayId, CancellationToken cancellationToken = default) =>
+        SendAsync<Giveaway>(HttpMethod.Get, StreamPath(streamId) + "/giveaways/" + Uri.EscapeDataString(giveawayId), null, cancellationToken);
+
+    /// <summary>Drops a voucher in a live stream.</summary>
+    public Task<Voucher> CreateVoucherAsync(string streamId, CreateVoucherRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<Voucher>(HttpMethod.Post, StreamPath(streamId) + "/vouchers", request, cancellationToken);
+
+    /// <summary>Cancels an auction, giveaway or voucher (<paramref name="kind"/>: <c>auctions</c>, <c>giveaways</c> or <c>vouchers</c>).</summary>
+    public Task CancelSaleAsync(string streamId, string kind, string saleId, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Delete, StreamPath(streamId) + "/" + kind + "/" + Uri.EscapeDataString(saleId), null, cancellationToken);
 
     /// <summary>The RTMP address and stream key of a stream (its creator only); the key is a secret.</summary>
     public Task<StreamIngest> GetIngestAsync(string streamId, CancellationToken cancellationToken = default) =>

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using LiveCommerce.Contracts.Auctions;
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Giveaways;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Serialization;
 using LiveCommerce.Contracts.Streams;
 using LiveCommerce.Contracts.Video;
+using LiveCommerce.Contracts.Vouchers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +60,14 @@ public sealed class LiveViewerClient : IAsyncDisposable
         _connection.On<CommentPosted>(HubEvents.CommentPosted, e => CommentPosted?.Invoke(e));
         _connection.On<StreamEnded>(HubEvents.StreamEnded, e => StreamEnded?.Invoke(e));
         _connection.On<VideoStatus>(HubEvents.VideoStatus, e => VideoStatus?.Invoke(e));
+        _connection.On<Auction>(HubEvents.AuctionStarted, e => AuctionStarted?.Invoke(e));
+        _connection.On<BidPlaced>(HubEvents.BidPlaced, e => BidPlaced?.Invoke(e));
+        _connection.On<AuctionEnded>(HubEvents.AuctionEnded, e => AuctionEnded?.Invoke(e));
+        _connection.On<Giveaway>(HubEvents.GiveawayStarted, e => GiveawayStarted?.Invoke(e));
+        _connection.On<GiveawayEnded>(HubEvents.GiveawayEnded, e => GiveawayEnded?.Invoke(e));
+        _connection.On<Voucher>(HubEvents.VoucherDropped, e => VoucherDropped?.Invoke(e));
+        _connection.On<VoucherEnded>(HubEvents.VoucherEnded, e => VoucherEnded?.Invoke(e));
+        _connection.On<Cart>(HubEvents.CartUpdated, e => CartUpdated?.Invoke(e));
         _connection.Reconnecting += _ =>
         {
             Reconnecting?.Invoke();
@@ -91,6 +102,30 @@ public sealed class LiveViewerClient : IAsyncDisposable
 
     /// <summary>The stream's video went live (with its HLS playlist) or offline.</summary>
     public event Action<VideoStatus>? VideoStatus;
+
+    /// <summary>An auction started.</summary>
+    public event Action<Auction>? AuctionStarted;
+
+    /// <summary>An auction's price, leader or end moved (folded; the last one is exact).</summary>
+    public event Action<BidPlaced>? BidPlaced;
+
+    /// <summary>An auction ended.</summary>
+    public event Action<AuctionEnded>? AuctionEnded;
+
+    /// <summary>A giveaway started.</summary>
+    public event Action<Giveaway>? GiveawayStarted;
+
+    /// <summary>A giveaway ended, with its winners and seed.</summary>
+    public event Action<GiveawayEnded>? GiveawayEnded;
+
+    /// <summary>A voucher was dropped.</summary>
+    public event Action<Voucher>? VoucherDropped;
+
+    /// <summary>Claiming a voucher closed.</summary>
+    public event Action<VoucherEnded>? VoucherEnded;
+
+    /// <summary>The engine changed this viewer's cart (a won auction or giveaway).</summary>
+    public event Action<Cart>? CartUpdated;
 
     /// <summary>The connection dropped and the client is reconnecting.</summary>
     public event Action? Reconnecting;
@@ -164,6 +199,18 @@ public sealed class LiveViewerClient : IAsyncDisposable
     /// <summary>Gives a held unit back at once and drops its line.</summary>
     public Task<Cart> ReleaseHoldAsync(string reservationId, CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync<Cart>(HubMethods.ReleaseHold, reservationId, cancellationToken);
+
+    /// <summary>Bids on an auction up to <paramref name="maximum"/> minor units.</summary>
+    public Task<BidResult> PlaceBidAsync(string streamId, string auctionId, long maximum, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<BidResult>(HubMethods.PlaceBid, streamId, auctionId, maximum, cancellationToken);
+
+    /// <summary>Enters a giveaway.</summary>
+    public Task<EntryResult> EnterGiveawayAsync(string streamId, string giveawayId, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<EntryResult>(HubMethods.EnterGiveaway, streamId, giveawayId, cancellationToken);
+
+    /// <summary>Claims a voucher.</summary>
+    public Task<VoucherClaimResult> ClaimVoucherAsync(string streamId, string voucherId, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<VoucherClaimResult>(HubMethods.ClaimVoucher, streamId, voucherId, cancellationToken);
 
     /// <summary>An empty round trip to the engine.</summary>
     public Task PingAsync(CancellationToken cancellationToken = default) =>

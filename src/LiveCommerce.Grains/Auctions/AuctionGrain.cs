@@ -86,7 +86,7 @@ public sealed partial class AuctionGrain(
 
             // The lot never ends by itself: the auction awards it or gives it back when it ends, however late.
             await Lot.StartAsync(new OfferSpec(
-                spec.StreamId, spec.ProductId, spec.Name, spec.StartingBid, spec.ListPrice, 1, TimeSpan.FromDays(3650), 1, spec.CreatorId, Lot: true));
+                spec.StreamId, spec.ProductId, spec.Name, spec.StartingBid, spec.ListPrice, 1, TimeSpan.FromDays(30), 1, spec.CreatorId, Lot: true));
             state.State.Phase = AuctionPhase.Active;
             await state.WriteOrReloadAsync(this);
         }

@@ -80,7 +80,7 @@ public sealed partial class GiveawayGrain(
             await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
             await Lot.StartAsync(new(
                 spec.StreamId, spec.ProductId, spec.Name, spec.ListPrice with { Amount = 0 }, spec.ListPrice, spec.Winners,
-                TimeSpan.FromDays(3650), 1, spec.CreatorId, Lot: true));
+                TimeSpan.FromDays(30), 1, spec.CreatorId, Lot: true));
             state.State.Phase = AuctionPhase.Active;
             await state.WriteOrReloadAsync(this);
         }
