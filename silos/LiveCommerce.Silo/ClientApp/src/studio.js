@@ -1090,7 +1090,7 @@ function renderAuctions() {
           auction.leaderId ? `${t('leader')}: ${auction.leaderId}` : t('noBidsYet'))),
       auction.suddenDeath || auction.reservePrice ? h('span.muted.small', {},
         [auction.suddenDeath ? t('suddenDeath') : null,
-          auction.reservePrice ? `${t('reserveIn', { currency: auction.reservePrice.currency })}: ${formatMoney(auction.reservePrice)}` : null]
+          auction.reservePrice ? `${t('reserve')} ${formatMoney(auction.reservePrice)}` : null]
           .filter(Boolean).join(' · ')) : null,
       result ? h('span.promo-outcome', { dataset: { testid: 'studio-auction-result', reason: result.reason } }, auctionResultSummary(result)) : null),
     result ? null : rowTime(auction.endsAt),
@@ -1120,7 +1120,13 @@ function onAuctionEnded(event) {
   const result = { reason: event.reason ?? 'noBids', winnerId: event.winnerId ?? null, price: event.price ?? null };
   if (entry) {
     entry.result = result;
-    entry.auction = { ...entry.auction, status: 'ended', winnerId: result.winnerId };
+    entry.auction = {
+      ...entry.auction,
+      status: 'ended',
+      winnerId: result.winnerId,
+      leaderId: result.winnerId ?? entry.auction.leaderId,
+      currentBid: result.price ?? entry.auction.currentBid,
+    };
   }
   renderAuctions();
 }

@@ -911,6 +911,7 @@ function updateAuctionElement(entry) {
 
   const notice = element.querySelector('.auction-notice');
   notice.dataset.notice = status;
+  notice.hidden = ended;
   notice.textContent = status === 'leading' ? t('winning')
     : status === 'outbid' ? t('outbid')
       : auction.leaderId ? t('leaderIs', { user: auction.leaderId }) : t('noBidsYet');
@@ -940,7 +941,7 @@ function updateAuctionElement(entry) {
     resultElement.dataset.reason = result.reason;
     resultElement.dataset.won = String(won);
     replace(resultElement,
-      h('span.promo-result-text', {}, won ? icon('check', 'icon tiny') : null, auctionResultText(result)),
+      h('div.promo-result-text', {}, h('strong', {}, won ? icon('check', 'icon tiny') : null, auctionResultText(result))),
       dismissButton(() => retire(state.auctions, auction.id, entry, auctionSelector(auction.id), 0)));
   }
 }
@@ -980,7 +981,14 @@ function applyBidPlaced(entry, event) {
 function endAuction(entry, event) {
   if (entry.result) return;
   entry.result = { reason: event.reason ?? 'noBids', winnerId: event.winnerId ?? null, price: event.price ?? null };
-  entry.auction = { ...entry.auction, status: 'ended', winnerId: event.winnerId ?? null };
+  // The final price and winner replace what the last bid showed (the price may be the reserve).
+  entry.auction = {
+    ...entry.auction,
+    status: 'ended',
+    winnerId: event.winnerId ?? null,
+    leaderId: event.winnerId ?? entry.auction.leaderId,
+    currentBid: event.price ?? entry.auction.currentBid,
+  };
   if (event.winnerId && event.winnerId === me()) {
     rememberKind(entry.auction.id, 'auction');
     toast(t('auctionWonYou', { price: formatMoney(event.price) }), 'ok');
