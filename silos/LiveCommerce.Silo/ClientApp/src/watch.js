@@ -997,6 +997,7 @@ function endAuction(entry, event) {
   }
   updateAuctionElement(entry);
   const id = entry.auction.id;
+  $(auctionSelector(id))?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   retire(state.auctions, id, entry, auctionSelector(id), ENDED_AUCTION_VISIBLE_MS);
 }
 
@@ -1188,6 +1189,7 @@ function endGiveaway(entry, event) {
     setTimeout(() => refreshCart({ quiet: true }), 500);
   }
   updateGiveawayElement(entry);
+  $(giveawaySelector(id))?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   verifySeed(entry.result.seed, entry.giveaway.commitment).then((verified) => {
     entry.verified = verified;
     updateGiveawayElement(entry);
