@@ -1404,7 +1404,11 @@ async function readEndedAuction(id) {
     if (!entry || !auction) return;
     entry.auction = { ...entry.auction, ...auction };
     if (auction.status === 'ended') {
-      entry.result = { reason: auction.winnerId ? 'sold' : 'noBids', winnerId: auction.winnerId ?? null, price: auction.currentBid ?? null };
+      entry.result = {
+        reason: auction.endReason ?? (auction.winnerId ? 'sold' : 'noBids'),
+        winnerId: auction.winnerId ?? null,
+        price: auction.price ?? auction.currentBid ?? null,
+      };
     }
     renderAuctions();
   } catch {
@@ -1420,7 +1424,7 @@ async function readEndedGiveaway(id) {
     if (!entry || !giveaway) return;
     entry.giveaway = { ...entry.giveaway, ...giveaway };
     if (giveaway.status === 'ended') {
-      onGiveawayEnded({ giveawayId: id, winnerIds: giveaway.winnerIds ?? [], entrants: giveaway.entrants, seed: giveaway.seed });
+      onGiveawayEnded({ giveawayId: id, winnerIds: giveaway.winnerIds ?? [], entrants: giveaway.entrants, seed: giveaway.seed, reason: giveaway.endReason });
     } else {
       renderGiveaways();
     }

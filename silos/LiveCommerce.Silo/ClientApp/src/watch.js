@@ -791,7 +791,11 @@ function auctionEntry(auction, previous) {
   return {
     auction,
     result: auction.status === 'ended'
-      ? previous?.result ?? { reason: auction.winnerId ? 'sold' : 'noBids', winnerId: auction.winnerId ?? null, price: auction.currentBid ?? null }
+      ? previous?.result ?? {
+        reason: auction.endReason ?? (auction.winnerId ? 'sold' : 'noBids'),
+        winnerId: auction.winnerId ?? null,
+        price: auction.price ?? auction.currentBid ?? null,
+      }
       : null,
     bidding: previous?.bidding ?? false,
     seq: previous?.seq ?? 0,
@@ -1073,7 +1077,7 @@ function giveawayEntry(giveaway, previous) {
   const ended = giveaway.status === 'ended' && Array.isArray(giveaway.winnerIds);
   return {
     giveaway,
-    result: previous?.result ?? (ended ? { winnerIds: giveaway.winnerIds, entrants: giveaway.entrants, seed: giveaway.seed ?? null } : null),
+    result: previous?.result ?? (ended ? { winnerIds: giveaway.winnerIds, entrants: giveaway.entrants, seed: giveaway.seed ?? null, reason: giveaway.endReason ?? null } : null),
     entering: previous?.entering ?? false,
     verified: previous?.verified,
   };
