@@ -77,6 +77,7 @@ public static class EngineExtensions
         app.MapProductsApi();
         app.MapStreamsApi();
         app.MapOffersApi();
+        app.MapSalesApi();
         app.MapOrdersApi();
         app.MapAnalyticsApi();
         app.MapChatApi();

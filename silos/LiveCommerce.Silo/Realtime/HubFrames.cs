@@ -1,5 +1,8 @@
 using System.Text.Json;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Giveaways;
 using LiveCommerce.Contracts.Hub;
+using LiveCommerce.Contracts.Vouchers;
 using MessagePack;
 
 namespace LiveCommerce.Silo.Realtime;
@@ -22,6 +25,9 @@ public static class HubFrames
     {
         OfferUpdated update when eventName == HubEvents.OfferUpdated => KeyOf(HubEvents.OfferUpdated, update.OfferId),
         ViewerCount count when eventName == HubEvents.ViewerCount => KeyOf(HubEvents.ViewerCount, count.StreamId),
+        BidPlaced bid when eventName == HubEvents.BidPlaced => KeyOf(HubEvents.BidPlaced, bid.AuctionId),
+        GiveawayUpdated entries when eventName == HubEvents.GiveawayUpdated => KeyOf(HubEvents.GiveawayUpdated, entries.GiveawayId),
+        VoucherUpdated left when eventName == HubEvents.VoucherUpdated => KeyOf(HubEvents.VoucherUpdated, left.VoucherId),
         _ => null,
     };
 
@@ -50,6 +56,9 @@ public static class HubFrames
     {
         HubEvents.OfferUpdated => "offerId",
         HubEvents.ViewerCount => "streamId",
+        HubEvents.BidPlaced => "auctionId",
+        HubEvents.GiveawayUpdated => "giveawayId",
+        HubEvents.VoucherUpdated => "voucherId",
         _ => null,
     };
 

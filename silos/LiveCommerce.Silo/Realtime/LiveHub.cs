@@ -1,10 +1,17 @@
+using LiveCommerce.Abstractions.Auctions;
 using LiveCommerce.Abstractions.Carts;
 using LiveCommerce.Abstractions.Errors;
+using LiveCommerce.Abstractions.Giveaways;
 using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Streams;
+using LiveCommerce.Abstractions.Vouchers;
+using LiveCommerce.Contracts.Auctions;
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Giveaways;
 using LiveCommerce.Contracts.Hub;
+using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Contracts.Streams;
+using LiveCommerce.Contracts.Vouchers;
 using LiveCommerce.Grains.Streams;
 using LiveCommerce.Silo.Apis;
 using LiveCommerce.Silo.Engagement;
@@ -164,6 +171,57 @@ public sealed class LiveHub(
             {
                 // A hold that cannot go into the cart goes back at once: a refused claim keeps nothing.
                 await offer.ReleaseHoldAsync(line.ReservationId!, userId);
+                throw;
+            }
+        }
+
+        return claim.Result;
+    }
+
+    /// <summary>
+    /// Bids on an auction of the stream (contract v2): <paramref name="amount"/> is the most the viewer will pay, in minor
+    /// units; the engine bids for them up to it, one increment at a time.
+    /// </summary>
+    public Task<BidResult> PlaceBid(string streamId, string auctionId, long amount)
+    {
+        var userId = RequireUser("bid");
+        RequireJoined(streamId);
+        RequireId(auctionId, "auction");
+        if (amount is < 1 or > Money.MaxAmount)
+        {
+            throw new HubException($"A bid is a whole number of minor units from 1 to {Money.MaxAmount}.");
+        }
+
+        return grains.GetGrain<IAuctionGrain>(auctionId).BidAsync(userId, streamId, amount);
+    }
+
+    /// <summary>Enters a giveaway of the stream (contract v2); winners are drawn at its end.</summary>
+    public Task<EntryResult> EnterGiveaway(string streamId, string giveawayId)
+    {
+        var userId = RequireUser("enter giveaways");
+        RequireJoined(streamId);
+        RequireId(giveawayId, "giveaway");
+        return grains.GetGrain<IGiveawayGrain>(giveawayId).EnterAsync(userId, streamId);
+    }
+
+    /// <summary>Claims a voucher dropped in the stream (contract v2): it applies at checkout until it expires.</summary>
+    public async Task<VoucherClaimResult> ClaimVoucher(string streamId, string voucherId)
+    {
+        var userId = RequireUser("claim vouchers");
+        RequireJoined(streamId);
+        RequireId(voucherId, "voucher");
+        var voucher = grains.GetGrain<IVoucherGrain>(voucherId);
+        var claim = await voucher.ClaimAsync(userId, streamId);
+        if (claim.Claimed is { } claimed)
+        {
+            try
+            {
+                await grains.GetGrain<ICartGrain>(userId).AddVoucherAsync(claimed);
+            }
+            catch
+            {
+                // A voucher that cannot go into the wallet is given back at once: a refused claim keeps nothing.
+                await voucher.UnclaimAsync(userId, claimed.ClaimId);
                 throw;
             }
         }

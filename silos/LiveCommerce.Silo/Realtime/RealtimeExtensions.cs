@@ -40,6 +40,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSingleton<IStreamNotifier, SignalRStreamNotifier>();
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddHostedService<PresenceReporter>();
 
         var signalR = builder.Services

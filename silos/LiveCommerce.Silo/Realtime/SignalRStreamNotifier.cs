@@ -42,6 +42,20 @@ public sealed partial class SignalRStreamNotifier(IHubContext<LiveHub> hub, ILog
         }
     }
 
+    /// <inheritdoc />
+    public async Task SendToViewerAsync(string userId, string eventName, object payload)
+    {
+        try
+        {
+            await _hub.Clients.User(userId).SendAsync(eventName, payload);
+        }
+        catch (Exception error)
+        {
+            // Best effort: what goes to one viewer (their cart) can be read back at any time.
+            LogViewerSendFailed(_logger, eventName, error);
+        }
+    }
+
     private void Forget(Lane lane) => _lanes.TryRemove(new KeyValuePair<string, Lane>(lane.StreamId, lane));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {EventName} to stream {StreamId} failed (attempt {Attempt}); retrying in order")]
@@ -49,6 +63,9 @@ public sealed partial class SignalRStreamNotifier(IHubContext<LiveHub> hub, ILog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stream {StreamId} has {Queued} events waiting to be published; dropped the oldest, {EventName}")]
     private static partial void LogDropped(ILogger logger, string streamId, int queued, string eventName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {EventName} to one viewer failed; they read it back on their next call")]
+    private static partial void LogViewerSendFailed(ILogger logger, string eventName, Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing {EventName} to stream {StreamId} failed for good; dropped it")]
     private static partial void LogFailed(ILogger logger, string eventName, string streamId, Exception error);

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Vouchers;
 
 namespace LiveCommerce.Abstractions.Carts;
 
@@ -29,6 +30,10 @@ public interface ICartGrain : IGrainWithStringKey
     /// <summary>Adds the line of a unit held by a flash-offer claim.</summary>
     [Alias("AddHoldAsync")]
     Task<Cart> AddHoldAsync(CartItem line);
+
+    /// <summary>Puts a claimed voucher in the buyer's wallet; the best one that applies is spent at checkout (contract v2).</summary>
+    [Alias("AddVoucherAsync")]
+    Task<Cart> AddVoucherAsync(ClaimedVoucher voucher);
 
     /// <summary>Drops the line of a hold that lapsed.</summary>
     [Alias("DropHoldAsync"), OneWay]

@@ -1,3 +1,5 @@
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Pricing;
 using Orleans.Concurrency;
 using LiveCommerce.Contracts.Offers;
 
@@ -59,4 +61,12 @@ public interface IFlashOfferGrain : IGrainWithStringKey
     /// <summary>Where the offer's units are now: remaining, held and sold.</summary>
     [Alias("GetUnitsAsync")]
     Task<OfferUnits> GetUnitsAsync();
+
+    /// <summary>
+    /// Awards the units of a lot (an auction's or a giveaway's, started with <see cref="OfferSpec.Lot"/>): one unit held
+    /// for each winner at <paramref name="unitPrice"/>, the rest back to stock, and the lot ended. Idempotent: a
+    /// repeat answers the same open holds. Answers each winner's cart line, by winner (of the holds still open).
+    /// </summary>
+    [Alias("AwardAsync")]
+    Task<Dictionary<string, CartItem>> AwardAsync(IReadOnlyList<string> winners, Money unitPrice);
 }

@@ -2,7 +2,10 @@ using LiveCommerce.Contracts.Pricing;
 
 namespace LiveCommerce.Abstractions.Offers;
 
-/// <summary>A validated flash offer, as a stream asks its offer grain to start it.</summary>
+/// <summary>
+/// A validated flash offer, as a stream asks its offer grain to start it; or, with <see cref="Lot"/>, the units of an
+/// auction or giveaway (keyed by its id), which viewers never claim: its owner awards them (see <c>AwardAsync</c>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("lc.OfferSpec")]
 public sealed record OfferSpec(
     [property: Id(0)] string StreamId,
@@ -13,4 +16,5 @@ public sealed record OfferSpec(
     [property: Id(5)] int Quantity,
     [property: Id(6)] TimeSpan Duration,
     [property: Id(7)] int PerViewerLimit,
-    [property: Id(8)] string? CreatorId = null);
+    [property: Id(8)] string? CreatorId = null,
+    [property: Id(9)] bool Lot = false);

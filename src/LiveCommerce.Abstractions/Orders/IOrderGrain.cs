@@ -1,3 +1,4 @@
+using LiveCommerce.Abstractions.Vouchers;
 using LiveCommerce.Contracts.Commerce;
 
 namespace LiveCommerce.Abstractions.Orders;
@@ -9,9 +10,9 @@ namespace LiveCommerce.Abstractions.Orders;
 [Alias("lc.IOrderGrain")]
 public interface IOrderGrain : IGrainWithStringKey
 {
-    /// <summary>Places the order, or returns it when it was already placed.</summary>
+    /// <summary>Places the order, spending <paramref name="voucher"/> when given, or returns it when it was already placed.</summary>
     [Alias("PlaceAsync")]
-    Task<Order> PlaceAsync(string buyerId, string idempotencyKey, IReadOnlyList<CartItem> items);
+    Task<Order> PlaceAsync(string buyerId, string idempotencyKey, IReadOnlyList<CartItem> items, VoucherUse? voucher = null);
 
     /// <summary>The order, or null when there is no such order.</summary>
     [Alias("GetAsync")]

@@ -18,7 +18,7 @@ public interface ILiveStreamGrain : IGrainWithStringKey
     Task<LiveStream> CreateAsync(string creatorId, string title, IReadOnlyList<string> productIds, string? videoUrl);
 
     /// <summary>The stream, or null when there is no such stream.</summary>
-    [Alias("GetAsync")]
+    [Alias("GetAsync"), AlwaysInterleave]
     Task<LiveStream?> GetAsync();
 
     /// <summary>Adds a product to the stream's list.</summary>

@@ -18,7 +18,7 @@ public sealed record Order
     /// <summary>What was bought.</summary>
     [Id(3)] public required IReadOnlyList<CartItem> Items { get; init; }
 
-    /// <summary>What was charged.</summary>
+    /// <summary>What was charged: <see cref="Subtotal"/> less <see cref="Discount"/>.</summary>
     [Id(4)] public required Money Total { get; init; }
 
     /// <summary>When it was confirmed.</summary>
@@ -26,4 +26,13 @@ public sealed record Order
 
     /// <summary>The checkout's idempotency key.</summary>
     [Id(6)] public string? IdempotencyKey { get; init; }
+
+    /// <summary>The sum of the lines (contract v2).</summary>
+    [Id(7)] public Money? Subtotal { get; init; }
+
+    /// <summary>What the voucher took off; zero without one (contract v2).</summary>
+    [Id(8)] public Money? Discount { get; init; }
+
+    /// <summary>The voucher spent on this order, or null (contract v2).</summary>
+    [Id(9)] public string? VoucherId { get; init; }
 }

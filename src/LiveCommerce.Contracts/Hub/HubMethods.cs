@@ -41,4 +41,13 @@ public static class HubMethods
 
     /// <summary><c>Checkout(idempotencyKey)</c> → Order.</summary>
     public const string Checkout = nameof(Checkout);
+
+    /// <summary><c>PlaceBid(streamId, auctionId, amount)</c> → BidResult (contract v2).</summary>
+    public const string PlaceBid = nameof(PlaceBid);
+
+    /// <summary><c>EnterGiveaway(streamId, giveawayId)</c> → EntryResult (contract v2).</summary>
+    public const string EnterGiveaway = nameof(EnterGiveaway);
+
+    /// <summary><c>ClaimVoucher(streamId, voucherId)</c> → VoucherClaimResult (contract v2).</summary>
+    public const string ClaimVoucher = nameof(ClaimVoucher);
 }

@@ -1,6 +1,9 @@
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Giveaways;
 using LiveCommerce.Contracts.Offers;
 using LiveCommerce.Contracts.Products;
 using LiveCommerce.Contracts.Video;
+using LiveCommerce.Contracts.Vouchers;
 
 namespace LiveCommerce.Contracts.Streams;
 
@@ -37,4 +40,13 @@ public sealed record StreamSnapshot
 
     /// <summary>The stream's video from the media server: live with its HLS playlist, or offline.</summary>
     [Id(9)] public StreamVideo Video { get; init; } = StreamVideo.Offline;
+
+    /// <summary>The auctions running now (an addition to the contract).</summary>
+    [Id(10)] public IReadOnlyList<Auction> Auctions { get; init; } = [];
+
+    /// <summary>The giveaways running now (an addition to the contract).</summary>
+    [Id(11)] public IReadOnlyList<Giveaway> Giveaways { get; init; } = [];
+
+    /// <summary>The vouchers that can be claimed now (an addition to the contract).</summary>
+    [Id(12)] public IReadOnlyList<Voucher> Vouchers { get; init; } = [];
 }

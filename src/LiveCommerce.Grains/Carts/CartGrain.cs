@@ -7,6 +7,7 @@ using LiveCommerce.Abstractions.Orders;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Vouchers;
 using LiveCommerce.Grains.Storage;
 using LiveCommerce.Grains.Streams;
 using Microsoft.Extensions.Logging;
@@ -132,6 +133,23 @@ public sealed partial class CartGrain(
     }
 
     /// <inheritdoc />
+    public async Task<Cart> AddVoucherAsync(ClaimedVoucher voucher)
+    {
+        DropLapsed();
+        if (!state.State.Vouchers.Any(v => v.ClaimId == voucher.ClaimId))
+        {
+            if (state.State.Vouchers.Count >= MaxLines)
+            {
+                throw LiveCommerceException.Invalid($"You hold {MaxLines} vouchers already; use some first.");
+            }
+
+            state.State.Vouchers.Add(voucher);
+        }
+
+        return await SaveAsync();
+    }
+
+    /// <inheritdoc />
     public async Task DropHoldAsync(string reservationId)
     {
         if (Items.RemoveAll(i => i.ReservationId == reservationId) > 0)
@@ -173,7 +191,7 @@ public sealed partial class CartGrain(
         Order placed;
         try
         {
-            placed = await order.PlaceAsync(BuyerId, idempotencyKey, Items.ToList());
+            placed = await order.PlaceAsync(BuyerId, idempotencyKey, Items.ToList(), VoucherWallet.Best(state.State.Vouchers, Items, time.GetUtcNow()));
         }
         catch (LiveCommerceException)
         {
@@ -275,6 +293,15 @@ public sealed partial class CartGrain(
             }
         }
 
+        if (placed.VoucherId is { } spent && state.State.OrdersByKey.ContainsKey(key) is false)
+        {
+            var index = state.State.Vouchers.FindIndex(v => v.VoucherId == spent);
+            if (index >= 0)
+            {
+                state.State.Vouchers.RemoveAt(index);
+            }
+        }
+
         state.State.Unsettled.Remove(key);
         if (state.State.OrdersByKey.TryAdd(key, placed.Id))
         {
@@ -301,9 +328,22 @@ public sealed partial class CartGrain(
     {
         var now = time.GetUtcNow();
         Items.RemoveAll(i => i.ExpiresAt is { } expires && expires <= now);
+        state.State.Vouchers.RemoveAll(v => v.ExpiresAt <= now);
     }
 
-    private Cart Snapshot() => new() { Items = Items.ToList(), Total = CartTotals.Of(Items) };
+    private Cart Snapshot()
+    {
+        var subtotal = CartTotals.Of(Items);
+        var voucher = VoucherWallet.Best(state.State.Vouchers, Items, time.GetUtcNow());
+        return new()
+        {
+            Items = Items.ToList(),
+            Subtotal = subtotal,
+            Discount = voucher?.Discount,
+            VoucherId = voucher?.VoucherId,
+            Total = voucher is null ? subtotal : subtotal with { Amount = subtotal.Amount - voucher.Discount.Amount },
+        };
+    }
 
     private static void CheckQuantity(int quantity, int least)
     {

@@ -1,4 +1,5 @@
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Vouchers;
 
 namespace LiveCommerce.Grains.Carts;
 
@@ -21,4 +22,7 @@ public sealed record CartState
     /// still reaches the buyer's list and its lines leave the cart.
     /// </summary>
     [Id(3)] public Dictionary<string, DateTimeOffset> Unsettled { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Vouchers the buyer claimed and has not spent, until they expire (see <see cref="VoucherWallet"/>).</summary>
+    [Id(4)] public List<ClaimedVoucher> Vouchers { get; set; } = [];
 }

@@ -7,6 +7,7 @@ using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Hub;
 using LiveCommerce.Contracts.Offers;
+using LiveCommerce.Contracts.Pricing;
 using LiveCommerce.Grains.Notifications;
 using LiveCommerce.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,6 +97,7 @@ public sealed class FlashOfferGrain(
                 };
                 state.State.Phase = OfferPhase.Starting;
                 state.State.CreatorId = spec.CreatorId;
+                state.State.Lot = spec.Lot;
                 await _work.StoreAsync();
                 break;
         }
@@ -123,13 +125,13 @@ public sealed class FlashOfferGrain(
     }
 
     /// <inheritdoc />
-    public Task<Offer?> GetAsync() => Task.FromResult(Visible ? state.State.Offer : null);
+    public Task<Offer?> GetAsync() => Task.FromResult(Visible && !state.State.Lot ? state.State.Offer : null);
 
     /// <inheritdoc />
     public async Task<OfferClaim> ClaimAsync(string viewerId, string streamId)
     {
         await _work.ReadyAsync();
-        if (!Visible || state.State.Offer!.StreamId != streamId)
+        if (!Visible || state.State.Lot || state.State.Offer!.StreamId != streamId)
         {
             return new(new ClaimResult { Status = ClaimStatus.NotFound }, null);
         }
@@ -173,6 +175,37 @@ public sealed class FlashOfferGrain(
             CreatorId = state.State.CreatorId,
         };
         return new(new ClaimResult { Status = ClaimStatus.Reserved, ReservationId = decision.ReservationId, ExpiresAt = decision.ExpiresAt }, line);
+    }
+
+    /// <inheritdoc />
+    public async Task<Dictionary<string, CartItem>> AwardAsync(IReadOnlyList<string> winners, Money unitPrice)
+    {
+        await _work.ReadyAsync();
+        if (!Visible || !state.State.Lot)
+        {
+            throw LiveCommerceException.NotFound($"Lot '{OfferId}' was not found.");
+        }
+
+        IReadOnlyList<(string ViewerId, string ReservationId, Hold Hold)> holds = [];
+        await ChangeAsync(() =>
+        {
+            var active = Ledger.IsActive;
+            holds = Ledger.Award(winners, unitPrice, time.GetUtcNow(), TimeSpan.FromSeconds(_options.HoldSeconds));
+            return active;
+        });
+        var offer = state.State.Offer!;
+        return holds.Where(h => h.Hold.Status == HoldStatus.Held).ToDictionary(h => h.ViewerId, h => new CartItem
+        {
+            ProductId = offer.ProductId,
+            OfferId = OfferId,
+            Quantity = 1,
+            UnitPrice = offer.Price,
+            ReservationId = h.ReservationId,
+            StreamId = offer.StreamId,
+            Name = offer.Name,
+            ExpiresAt = h.Hold.ExpiresAt,
+            CreatorId = state.State.CreatorId,
+        }, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />

@@ -48,4 +48,10 @@ public sealed record FlashOfferState
 
     /// <summary>Hold versions in those pages, superseded ones included (when they outnumber the holds, the chain is compacted).</summary>
     [Id(10)] public int PagedEntries { get; set; }
+
+    /// <summary>
+    /// Whether these are the units of an auction or a giveaway: nobody claims them, nothing is announced, and the owner
+    /// awards them to its winners at a price it decides (see <see cref="HoldLedger.Award"/>).
+    /// </summary>
+    [Id(11)] public bool Lot { get; set; }
 }

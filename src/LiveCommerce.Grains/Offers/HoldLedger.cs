@@ -2,6 +2,7 @@ using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Products.Stock;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Offers;
+using LiveCommerce.Contracts.Pricing;
 
 namespace LiveCommerce.Grains.Offers;
 
@@ -115,6 +116,41 @@ public sealed class HoldLedger
         _state.Offer = offer with { Remaining = offer.Remaining - 1 };
         var soldOut = offer.Remaining == 1 && End(OfferEndReason.SoldOut);
         return new(ClaimStatus.Reserved, reservationId, expiresAt, soldOut);
+    }
+
+    /// <summary>
+    /// Awards the units of an active lot: one hold each for <paramref name="winners"/> (distinct, at most the units) at
+    /// <paramref name="unitPrice"/>, then ends it, so the units nobody won go back to stock and a hold that lapses goes
+    /// back to stock too. Answers each winner's reservation id; a repeat after the award answers the same holds.
+    /// </summary>
+    public IReadOnlyList<(string ViewerId, string ReservationId, Hold Hold)> Award(IReadOnlyList<string> winners, Money unitPrice, DateTimeOffset now, TimeSpan holdFor)
+    {
+        if (IsActive)
+        {
+            var offer = _state.Offer!;
+            if (winners.Count > offer.Remaining || winners.Distinct(StringComparer.Ordinal).Count() != winners.Count)
+            {
+                throw LiveCommerceException.Invalid("A lot awards one unit to each of at most as many distinct winners as it has units.");
+            }
+
+            _state.Offer = offer with { Price = unitPrice };
+            foreach (var viewerId in winners)
+            {
+                var reservationId = Guid.NewGuid().ToString("N");
+                var hold = new Hold { ViewerId = viewerId, ExpiresAt = now + holdFor, Status = HoldStatus.Held };
+                _holds[reservationId] = hold;
+                Log.Changed(reservationId, hold);
+                _perViewer[viewerId] = _perViewer.GetValueOrDefault(viewerId) + 1;
+                _byExpiry.Enqueue(reservationId);
+                _held++;
+                _state.Offer = _state.Offer with { Remaining = _state.Offer.Remaining - 1 };
+            }
+
+            End(OfferEndReason.Expired);
+        }
+
+        var wanted = winners.ToHashSet(StringComparer.Ordinal);
+        return _holds.Where(h => wanted.Contains(h.Value.ViewerId)).Select(h => (h.Value.ViewerId, h.Key, h.Value)).ToList();
     }
 
     /// <summary>Lapses every hold due by <paramref name="now"/>; answers the lapsed holds (reservation id, viewer).</summary>
@@ -233,7 +269,7 @@ public sealed class HoldLedger
         _state.Offer = offer with { Status = OfferStatus.Ended, Remaining = 0 };
         _state.Phase = OfferPhase.Ended;
         _state.EndReason = reason;
-        _state.EndAnnounced = false;
+        _state.EndAnnounced = _state.Lot;
         return true;
     }
 

@@ -96,7 +96,7 @@ public sealed partial class OfferWork(
             _ = grains.GetGrain<ICartGrain>(viewerId).DropHoldAsync(reservationId);
         }
 
-        if (Ledger.IsActive && state.State.Offer!.Remaining != _sentRemaining)
+        if (!state.State.Lot && Ledger.IsActive && state.State.Offer!.Remaining != _sentRemaining)
         {
             _updateTimer ??= grain.RegisterGrainTimer(SendUpdateAsync, options.UpdateInterval, Timeout.InfiniteTimeSpan);
         }

@@ -1,3 +1,4 @@
+using LiveCommerce.Abstractions.Vouchers;
 using LiveCommerce.Contracts.Commerce;
 
 namespace LiveCommerce.Grains.Orders;
@@ -23,4 +24,7 @@ public sealed record OrderAttempt
 
     /// <summary>Whether its compensation has begun: from then on it is only ever finished off, never resumed.</summary>
     [Id(4)] public bool Abandoning { get; init; }
+
+    /// <summary>The voucher it spends, or null (contract v2).</summary>
+    [Id(5)] public VoucherUse? Voucher { get; init; }
 }

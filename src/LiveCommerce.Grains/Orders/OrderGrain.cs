@@ -3,6 +3,7 @@ using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Orders;
 using LiveCommerce.Abstractions.Products;
 using LiveCommerce.Abstractions.Products.Stock;
+using LiveCommerce.Abstractions.Vouchers;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Engagement;
 using LiveCommerce.Grains.Carts;
@@ -53,11 +54,11 @@ public sealed partial class OrderGrain(
     }
 
     /// <inheritdoc />
-    public async Task<Order> PlaceAsync(string buyerId, string idempotencyKey, IReadOnlyList<CartItem> items)
+    public async Task<Order> PlaceAsync(string buyerId, string idempotencyKey, IReadOnlyList<CartItem> items, VoucherUse? voucher = null)
     {
         try
         {
-            return await PlaceOnceAsync(buyerId, idempotencyKey, items);
+            return await PlaceOnceAsync(buyerId, idempotencyKey, items, voucher);
         }
         catch when (state.State.Pending is not null)
         {
@@ -68,7 +69,7 @@ public sealed partial class OrderGrain(
         }
     }
 
-    private async Task<Order> PlaceOnceAsync(string buyerId, string idempotencyKey, IReadOnlyList<CartItem> items)
+    private async Task<Order> PlaceOnceAsync(string buyerId, string idempotencyKey, IReadOnlyList<CartItem> items, VoucherUse? voucher)
     {
         if (state.State.Order is { } placed)
         {
@@ -80,7 +81,7 @@ public sealed partial class OrderGrain(
             return placed;
         }
 
-        if (state.State.Pending is { } stale && (stale.Abandoning || !SameLines(stale.Lines, items)))
+        if (state.State.Pending is { } stale && (stale.Abandoning || !SameLines(stale.Lines, items) || stale.Voucher != voucher))
         {
             // An attempt whose compensation began is finished off, never resumed; and when the cart changed since
             // the unsettled attempt, it never confirms a set of lines the buyer no longer has.
@@ -94,10 +95,15 @@ public sealed partial class OrderGrain(
                 throw LiveCommerceException.Invalid("Your cart is empty.");
             }
 
-            _ = CartTotals.Of(items);
+            var subtotal = CartTotals.Of(items);
+            if (voucher is not null && (voucher.Discount.Currency != subtotal.Currency || voucher.Discount.Amount is < 0 || voucher.Discount.Amount > subtotal.Amount))
+            {
+                throw LiveCommerceException.Invalid("The voucher's discount does not fit this order.");
+            }
+
             _reminder = await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
             state.State.Attempts++;
-            state.State.Pending = new OrderAttempt { Number = state.State.Attempts, BuyerId = buyerId, IdempotencyKey = idempotencyKey, Lines = items.ToList() };
+            state.State.Pending = new OrderAttempt { Number = state.State.Attempts, BuyerId = buyerId, IdempotencyKey = idempotencyKey, Lines = items.ToList(), Voucher = voucher };
             await state.WriteOrReloadAsync(this);
         }
 
@@ -117,13 +123,18 @@ public sealed partial class OrderGrain(
             throw;
         }
 
+        var lineTotal = CartTotals.Of(attempt.Lines);
+        var discount = attempt.Voucher?.Discount ?? lineTotal with { Amount = 0 };
         var order = new Order
         {
             Id = OrderId,
             BuyerId = attempt.BuyerId,
             Status = OrderStatus.Confirmed,
             Items = attempt.Lines,
-            Total = CartTotals.Of(attempt.Lines),
+            Subtotal = lineTotal,
+            Discount = discount,
+            VoucherId = attempt.Voucher?.VoucherId,
+            Total = lineTotal with { Amount = lineTotal.Amount - discount.Amount },
             CreatedAt = time.GetUtcNow(),
             IdempotencyKey = attempt.IdempotencyKey,
         };
@@ -180,6 +191,11 @@ public sealed partial class OrderGrain(
     private async Task TakeAsync(OrderAttempt attempt)
     {
         var operation = OperationOf(attempt);
+        if (attempt.Voucher is { } voucher)
+        {
+            await GrainFactory.GetGrain<IVoucherGrain>(voucher.VoucherId).RedeemAsync(attempt.BuyerId, voucher.ClaimId, operation);
+        }
+
         for (var i = 0; i < attempt.Lines.Count; i++)
         {
             var line = attempt.Lines[i];
@@ -207,6 +223,11 @@ public sealed partial class OrderGrain(
             await (line.OfferId is null
                 ? GrainFactory.GetGrain<IProductGrain>(line.ProductId).ApplyAsync(new UndoOperation(id + ":undo", id))
                 : GrainFactory.GetGrain<IFlashOfferGrain>(line.OfferId).RevertHoldAsync(line.ReservationId!, operation));
+        }
+
+        if (attempt.Voucher is { } voucher)
+        {
+            await GrainFactory.GetGrain<IVoucherGrain>(voucher.VoucherId).RevertAsync(attempt.BuyerId, voucher.ClaimId, operation);
         }
 
         state.State.Pending = null;

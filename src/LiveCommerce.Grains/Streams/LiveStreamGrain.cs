@@ -2,6 +2,7 @@ using LiveCommerce.Abstractions.Chat;
 using LiveCommerce.Abstractions.Errors;
 using LiveCommerce.Abstractions.Offers;
 using LiveCommerce.Abstractions.Products;
+using LiveCommerce.Abstractions.Sales;
 using LiveCommerce.Abstractions.Streams;
 using LiveCommerce.Abstractions.Video;
 using LiveCommerce.Contracts.Hub;
@@ -120,6 +121,8 @@ public sealed partial class LiveStreamGrain(
             await GrainFactory.GetGrain<IFlashOfferGrain>(offerId).CancelAsync();
         }
 
+        await GrainFactory.GetGrain<IStreamSalesGrain>(StreamId).EndAllAsync();
+
         await notifier.SendAsync(StreamId, HubEvents.StreamEnded, new StreamEnded(StreamId));
         return stream;
     }
@@ -162,6 +165,9 @@ public sealed partial class LiveStreamGrain(
     {
         var stream = Existing;
         var cards = await ReadCardsAsync(stream);
+        var sales = GrainFactory.GetGrain<IStreamSalesGrain>(StreamId).GetRunningAsync();
+        var offers = ReadOffersAsync();
+        var running = await sales;
         return new StreamSnapshot
         {
             Id = stream.Id,
@@ -172,8 +178,11 @@ public sealed partial class LiveStreamGrain(
             Pinned = stream.PinnedProductId is { } pinned
                 ? cards.FirstOrDefault(c => c.ProductId == pinned) ?? ProductCard.From(await ReadProductAsync(pinned), StreamId)
                 : null,
-            Offers = await ReadOffersAsync(),
+            Offers = await offers,
             Products = cards,
+            Auctions = running.Auctions,
+            Giveaways = running.Giveaways,
+            Vouchers = running.Vouchers,
             VideoUrl = stream.VideoUrl,
             Video = state.State.Video ?? StreamVideo.Offline,
         };

@@ -21,4 +21,11 @@ public sealed class RecordingNotifier : IStreamNotifier
         Sent.Enqueue((streamId, eventName, payload));
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task SendToViewerAsync(string userId, string eventName, object payload)
+    {
+        Sent.Enqueue(("viewer:" + userId, eventName, payload));
+        return Task.CompletedTask;
+    }
 }
