@@ -1,5 +1,5 @@
 // The creator studio, /studio: sign in, create products and streams, go live, pin and unpin, launch and
-// cancel flash offers, watch live analytics and suggestions, and see the stream's live events (the studio
+// cancel flash offers, live auctions, giveaways and voucher drops (each with its live panel), watch live analytics and suggestions, and see the stream's live events (the studio
 // joins the hub as a viewer of its own stream). The video panel gives the RTMP address and the stream key (shown
 // only when asked) with the encoder settings, and previews the live video as viewers get it.
 import {
@@ -15,6 +15,9 @@ import { TokenStore, randomId, devTokensAvailable } from './common/auth.js';
 import { api, devToken } from './common/api.js';
 import { LiveConnection } from './common/hub.js';
 import { VideoPlayer } from './common/player.js';
+import {
+  bidsText, winnersText, discountText, formatCountdown, msUntil, laterTime, verifySeed,
+} from './common/promos.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Legend, Tooltip, Filler);
 Chart.defaults.color = '#a9a9bd';
@@ -35,6 +38,9 @@ const state = {
   selected: null, // stream id
   snapshot: null,
   offers: new Map(), // offerId → Offer (+ endedReason)
+  auctions: new Map(), // auctionId → { auction, result }
+  giveaways: new Map(), // giveawayId → { giveaway, result, verified, entrantIds }
+  vouchers: new Map(), // voucherId → { voucher, endedReason }
   live: null,
   timers: [],
   charts: {},
@@ -349,6 +355,9 @@ function stopStream() {
   state.samples = [];
   state.snapshot = null;
   state.offers.clear();
+  state.auctions.clear();
+  state.giveaways.clear();
+  state.vouchers.clear();
   state.selected = null;
   state.analyticsAvailable = null;
   replace($('#control'), h('section.panel.empty-panel', { id: 'no-stream' }, h('p.muted', {}, t('selectStream'))));
@@ -380,6 +389,59 @@ async function selectStream(id) {
       state.offers.delete(event.offerId);
       renderOffers();
     })
+    .on('AuctionStarted', (auction) => {
+      logEvent(t('ev_auctionStarted', { name: auction.name }), 'offer');
+      const previous = state.auctions.get(auction.id);
+      state.auctions.set(auction.id, { auction: { ...previous?.auction, ...auction }, result: previous?.result ?? null });
+      renderAuctions();
+    })
+    .on('BidPlaced', (event) => {
+      logEvent(t('ev_bidPlaced', { user: event.leaderId ?? '?', price: formatMoney(event.currentBid), count: event.bids ?? 0 }), 'offer', `auction-${event.auctionId}`);
+      onBidPlaced(event);
+    })
+    .on('AuctionEnded', (event) => {
+      logEvent(t('ev_auctionEnded', { reason: t(`reason_${event.reason}`) }), 'offer');
+      onAuctionEnded(event);
+    })
+    .on('GiveawayStarted', (giveaway) => {
+      logEvent(t('ev_giveawayStarted', { name: giveaway.name }), 'offer');
+      const previous = state.giveaways.get(giveaway.id);
+      state.giveaways.set(giveaway.id, { ...previous, giveaway: { ...previous?.giveaway, ...giveaway }, result: previous?.result ?? null });
+      renderGiveaways();
+    })
+    .on('GiveawayUpdated', (event) => {
+      logEvent(t('ev_giveawayUpdated', { count: event.entrants }), 'offer', `giveaway-${event.giveawayId}`);
+      const entry = state.giveaways.get(event.giveawayId);
+      if (entry && !entry.result) {
+        entry.giveaway = { ...entry.giveaway, entrants: Math.max(entry.giveaway.entrants ?? 0, event.entrants ?? 0) };
+        renderGiveaways();
+      }
+    })
+    .on('GiveawayEnded', (event) => {
+      logEvent(t('ev_giveawayEnded', { count: event.entrants ?? 0 }), 'offer');
+      onGiveawayEnded(event);
+    })
+    .on('VoucherDropped', (voucher) => {
+      logEvent(t('ev_voucherDropped', { discount: discountText(voucher.discount) }), 'offer');
+      state.vouchers.set(voucher.id, { voucher: { ...state.vouchers.get(voucher.id)?.voucher, ...voucher }, endedReason: null });
+      renderVouchers();
+    })
+    .on('VoucherUpdated', (event) => {
+      logEvent(t('ev_voucherUpdated', { count: event.remaining }), 'offer', `voucher-${event.voucherId}`);
+      const entry = state.vouchers.get(event.voucherId);
+      if (entry) {
+        entry.voucher = { ...entry.voucher, remaining: event.remaining };
+        renderVouchers();
+      }
+    })
+    .on('VoucherEnded', (event) => {
+      logEvent(t('ev_voucherEnded', { reason: t(`reason_${event.reason}`) }), 'offer');
+      const entry = state.vouchers.get(event.voucherId);
+      if (entry) {
+        entry.endedReason = event.reason ?? 'expired';
+        renderVouchers();
+      }
+    })
     .on('ViewerCount', (event) => { state.lastViewers = event.count; renderKpi('viewers', formatNumber(event.count)); })
     .on('CommentPosted', (event) => logEvent(t('ev_comment', { user: event.userId, text: event.text }), 'comment'))
     .on('StreamEnded', () => { logEvent(t('ev_ended'), 'end'); refreshSnapshot(); loadStreams(); })
@@ -394,6 +456,7 @@ async function selectStream(id) {
   state.timers.push(setInterval(pollAnalytics, POLL_ANALYTICS_MS));
   state.timers.push(setInterval(pollSuggestions, POLL_SUGGESTIONS_MS));
   state.timers.push(setInterval(tickOffers, 500));
+  state.timers.push(setInterval(tickPromoRows, 500));
 }
 
 function buildControl() {
@@ -430,6 +493,18 @@ function buildControl() {
         h('h2', {}, t('flashOffers')),
         offerForm(),
         h('div.offer-list', { id: 'offer-list' })),
+      h('section.panel', { id: 'auction-panel' },
+        h('h2', {}, t('auctions')),
+        auctionForm(),
+        h('div.offer-list', { id: 'auction-list' })),
+      h('section.panel', { id: 'giveaway-panel' },
+        h('h2', {}, t('giveaways')),
+        giveawayForm(),
+        h('div.offer-list', { id: 'giveaway-list' })),
+      h('section.panel', { id: 'voucher-panel' },
+        h('h2', {}, t('vouchers')),
+        voucherForm(),
+        h('div.offer-list', { id: 'voucher-list' })),
       h('section.panel', { id: 'suggestions-panel' },
         h('h2', {}, t('suggestions')),
         h('div.suggestion-list', { id: 'suggestions' }, h('p.empty', {}, '…'))),
@@ -476,6 +551,7 @@ function applySnapshot(snapshot) {
   renderControlProducts();
   renderOffers();
   fillOfferProducts();
+  applyPromoSnapshot(snapshot);
   setVideo(snapshot.video ?? { status: 'offline', playbackUrl: null });
 }
 
@@ -712,6 +788,14 @@ function fillOfferProducts() {
   replace(select, streamProducts().map((card) => h('option', { value: card.productId }, `${card.name} · ${formatMoney(card.price)}`)));
   if (current && streamProducts().some((c) => c.productId === current)) select.value = current;
   onOfferProductChange();
+  productOptions($('#auction-product'));
+  onAuctionProductChange();
+  productOptions($('#giveaway-product'));
+  const voucherCurrency = $('#voucher-currency');
+  if (voucherCurrency && !voucherCurrency.dataset.touched) {
+    voucherCurrency.value = streamCurrency();
+    onVoucherKindChange();
+  }
 }
 
 function onOfferProductChange() {
@@ -822,6 +906,531 @@ async function cancelOffer(offerId) {
     renderOffers();
   } catch (error) {
     toast(error.notAvailable && error.status === 405 ? t('notAvailable') : error.message);
+  }
+}
+
+// ---------------------------------------------------------------- live auctions, giveaways and vouchers
+
+const MAX_MONEY = 1_000_000_000_000;
+const whole = (text) => (/^\d+$/.test(String(text ?? '').trim()) ? Number(String(text).trim()) : NaN);
+
+/** A money field of a form: { amount } in minor units, or { error } (empty is { amount: null } when optional). */
+function moneyField(text, currency, { optional = false, positive = true } = {}) {
+  if (String(text ?? '').trim() === '') return optional ? { amount: null } : { error: t('err_required') };
+  const amount = parseMajor(text, currency);
+  if (amount === null) return { error: t('err_minor', { currency, digits: minorDigits(currency) }) };
+  if (positive && amount <= 0) return { error: t('err_positive') };
+  if (amount > MAX_MONEY) return { error: t('err_tooBig') };
+  return { amount };
+}
+
+function durationField(text) {
+  const duration = whole(text);
+  return duration >= 10 && duration <= 86400 ? duration : null;
+}
+
+function showFormErrors(form, errors) {
+  for (const field of form.querySelectorAll('.invalid')) field.classList.remove('invalid');
+  for (const name of Object.keys(errors)) form.elements[name]?.classList.add('invalid');
+  replace(form.querySelector('[data-errors]'), Object.values(errors).map((m) => h('div', {}, m)));
+}
+
+/** A refusal of the engine, in the form: its reason (e.g. the seller's terms) or its field errors. */
+function showEngineError(form, error) {
+  if (error.notAvailable && !error.problem?.detail) showErrors(form, t('notAvailable'));
+  else if (error.problem?.detail && !error.errors) showErrors(form, error.problem.detail);
+  else showErrors(form, error);
+}
+
+function productOptions(select) {
+  if (!select) return;
+  const current = select.value;
+  replace(select, streamProducts().map((card) => h('option', { value: card.productId }, `${card.name} · ${formatMoney(card.price)}`)));
+  if (current && streamProducts().some((c) => c.productId === current)) select.value = current;
+}
+
+function countdownText(endsAt) {
+  return formatCountdown(msUntil(endsAt));
+}
+
+function rowTime(endsAt) {
+  return h('span.offer-time.promo-time', { dataset: { endsAt: endsAt ?? '' } }, countdownText(endsAt));
+}
+
+function tickPromoRows() {
+  for (const element of document.querySelectorAll('.promo-row[data-state="active"] .promo-time[data-ends-at]')) {
+    element.textContent = countdownText(element.dataset.endsAt);
+  }
+}
+
+function streamPath(...parts) {
+  return [`/api/streams/${encodeURIComponent(state.selected)}`, ...parts.map((p) => encodeURIComponent(p))].join('/');
+}
+
+// ----- auctions
+
+function auctionForm() {
+  const form = h('form.form-grid.promo-form', { id: 'auction-form', novalidate: true },
+    h('label.span-2', {}, h('span', {}, t('products')), h('select', { name: 'productId', id: 'auction-product', onchange: onAuctionProductChange })),
+    h('label', {}, h('span', { dataset: { currencyLabel: 'startingBidIn' } }, t('startingBidIn', { currency: '…' })),
+      h('input', { name: 'startingBid', inputmode: 'decimal', id: 'auction-start' })),
+    h('label', {}, h('span', { dataset: { currencyLabel: 'bidIncrementIn' } }, t('bidIncrementIn', { currency: '…' })),
+      h('input', { name: 'bidIncrement', inputmode: 'decimal', id: 'auction-increment' })),
+    h('label', {}, h('span', {}, t('duration')), h('input', { name: 'durationSeconds', inputmode: 'numeric', value: '120', id: 'auction-duration' })),
+    h('label', {}, h('span', {}, t('antiSnipe')), h('input', { name: 'antiSnipeSeconds', inputmode: 'numeric', value: '10', id: 'auction-antisnipe' })),
+    h('label', {}, h('span', { dataset: { currencyLabel: 'reserveIn' } }, t('reserveIn', { currency: '…' })),
+      h('input', { name: 'reservePrice', inputmode: 'decimal', id: 'auction-reserve', placeholder: '—' })),
+    h('label.check.span-2', {}, h('input', { type: 'checkbox', name: 'suddenDeath', id: 'auction-sudden' }), h('span', {}, t('suddenDeathLabel'))),
+    h('div.form-actions', {}, h('button.btn.primary', { type: 'submit', id: 'launch-auction' }, icon('gavel', 'icon tiny'), t('startAuction'))),
+    h('div.form-errors.span-2', { dataset: { errors: '' }, id: 'auction-errors' }));
+  form.addEventListener('submit', launchAuction);
+  return form;
+}
+
+function onAuctionProductChange() {
+  const card = streamProducts().find((c) => c.productId === $('#auction-product')?.value);
+  const form = $('#auction-form');
+  if (!form) return;
+  const currency = card?.price.currency ?? '…';
+  for (const label of form.querySelectorAll('[data-currency-label]')) label.textContent = t(label.dataset.currencyLabel, { currency });
+  if (!card) return;
+  if (!$('#auction-start').value) $('#auction-start').value = toMajorString({ amount: Math.max(1, Math.floor(card.price.amount / 2)), currency });
+  if (!$('#auction-increment').value) {
+    const step = Math.max(1, Math.floor(card.price.amount / 20));
+    $('#auction-increment').value = toMajorString({ amount: step, currency });
+  }
+}
+
+/** Validates the auction form against the product; answers { body } or { errors: {field: message} }. */
+export function validateAuction(values, card) {
+  const errors = {};
+  if (!card) errors.productId = t('err_required');
+  const currency = card?.price.currency ?? 'IDR';
+  const start = moneyField(values.startingBid, currency);
+  if (start.error) errors.startingBid = `${t('startingBid')}: ${start.error}`;
+  const increment = moneyField(values.bidIncrement, currency);
+  if (increment.error) errors.bidIncrement = `${t('bidIncrementIn', { currency })}: ${increment.error}`;
+  const reserve = moneyField(values.reservePrice, currency, { optional: true });
+  if (reserve.error) errors.reservePrice = `${t('reserveIn', { currency })}: ${reserve.error}`;
+  else if (reserve.amount !== null && start.amount != null && reserve.amount < start.amount) errors.reservePrice = t('err_reserve');
+  const duration = durationField(values.durationSeconds);
+  if (duration === null) errors.durationSeconds = t('err_duration');
+  const antiSnipe = whole(values.antiSnipeSeconds);
+  if (!(antiSnipe >= 0 && antiSnipe <= 86400)) errors.antiSnipeSeconds = t('err_antiSnipe');
+  if (Object.keys(errors).length > 0) return { errors };
+  const body = {
+    productId: card.productId,
+    startingBid: { amount: start.amount, currency },
+    bidIncrement: { amount: increment.amount, currency },
+    durationSeconds: duration,
+    antiSnipeSeconds: antiSnipe,
+    suddenDeath: values.suddenDeath === 'on' || values.suddenDeath === true,
+  };
+  if (reserve.amount !== null) body.reservePrice = { amount: reserve.amount, currency };
+  return { body };
+}
+
+async function launchAuction(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const values = Object.fromEntries(new FormData(form));
+  const card = streamProducts().find((c) => c.productId === values.productId);
+  const result = validateAuction(values, card);
+  if (result.errors) {
+    showFormErrors(form, result.errors);
+    return;
+  }
+  showErrors(form, null);
+  const submit = $('#launch-auction');
+  submit.disabled = true;
+  try {
+    const auction = await call('POST', streamPath('auctions'), result.body);
+    if (auction?.id && !state.auctions.has(auction.id)) state.auctions.set(auction.id, { auction, result: null });
+    renderAuctions();
+    $('#auction-start').value = '';
+    $('#auction-increment').value = '';
+    $('#auction-reserve').value = '';
+    onAuctionProductChange();
+  } catch (error) {
+    showEngineError(form, error);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function auctionResultSummary(result) {
+  switch (result.reason) {
+    case 'sold': return t('auctionSoldTo', { user: result.winnerId ?? '?', price: formatMoney(result.price) });
+    case 'noBids': return t('auctionNoBids');
+    case 'reserveNotMet': return t('auctionReserveNotMet');
+    case 'cancelled': return t('auctionCancelled');
+    default: return t('auctionOver');
+  }
+}
+
+function renderAuctions() {
+  const host = $('#auction-list');
+  if (!host) return;
+  const entries = [...state.auctions.values()];
+  replace(host, entries.length === 0
+    ? h('p.empty', {}, t('noAuctions'))
+    : entries.map(({ auction, result }) => h('div.offer-row.promo-row.auction-row', {
+      dataset: { auctionId: auction.id, state: result ? 'ended' : 'active', testid: 'studio-auction' },
+    },
+    icon('gavel', 'icon accent'),
+    h('div.catalog-text', {},
+      h('strong', {}, auction.name),
+      h('span.muted.small', {},
+        h('span', { dataset: { testid: 'studio-auction-bid' } },
+          `${auction.currentBid ? t('currentBid') : t('startingBid')} ${formatMoney(auction.currentBid ?? auction.startingBid)}`),
+        ' · ',
+        h('span', { dataset: { testid: 'studio-auction-bids', count: String(auction.bids ?? 0) } }, bidsText(auction.bids ?? 0)),
+        ' · ',
+        h('span', { dataset: { testid: 'studio-auction-leader', leaderId: auction.leaderId ?? '' } },
+          auction.leaderId ? `${t('leader')}: ${auction.leaderId}` : t('noBidsYet'))),
+      auction.suddenDeath || auction.reservePrice ? h('span.muted.small', {},
+        [auction.suddenDeath ? t('suddenDeath') : null,
+          auction.reservePrice ? `${t('reserve')} ${formatMoney(auction.reservePrice)}` : null]
+          .filter(Boolean).join(' · ')) : null,
+      result ? h('span.promo-outcome', { dataset: { testid: 'studio-auction-result', reason: result.reason } }, auctionResultSummary(result)) : null),
+    result ? null : rowTime(auction.endsAt),
+    result
+      ? h('button.btn.small', { type: 'button', onclick: () => { state.auctions.delete(auction.id); renderAuctions(); } }, t('dismiss'))
+      : h('button.btn.small.danger', { type: 'button', dataset: { testid: 'studio-auction-cancel' }, onclick: () => cancelPromo('auctions', auction.id) }, t('cancelOffer')))));
+}
+
+function onBidPlaced(event) {
+  const entry = state.auctions.get(event.auctionId);
+  if (!entry || entry.result) return;
+  const { auction } = entry;
+  if (typeof event.bids === 'number' && event.bids < (auction.bids ?? 0)) return;
+  entry.auction = {
+    ...auction,
+    currentBid: event.currentBid ?? auction.currentBid,
+    leaderId: event.leaderId ?? auction.leaderId,
+    bids: event.bids ?? auction.bids,
+    nextBid: event.nextBid ?? auction.nextBid,
+    endsAt: laterTime(auction.endsAt, event.endsAt),
+  };
+  renderAuctions();
+}
+
+function onAuctionEnded(event) {
+  const entry = state.auctions.get(event.auctionId);
+  const result = { reason: event.reason ?? 'noBids', winnerId: event.winnerId ?? null, price: event.price ?? null };
+  if (entry) {
+    entry.result = result;
+    entry.auction = {
+      ...entry.auction,
+      status: 'ended',
+      winnerId: result.winnerId,
+      leaderId: result.winnerId ?? entry.auction.leaderId,
+      currentBid: result.price ?? entry.auction.currentBid,
+    };
+  }
+  renderAuctions();
+}
+
+// ----- giveaways
+
+function giveawayForm() {
+  const form = h('form.form-grid.promo-form', { id: 'giveaway-form', novalidate: true },
+    h('label.span-2', {}, h('span', {}, t('products')), h('select', { name: 'productId', id: 'giveaway-product' })),
+    h('label', {}, h('span', {}, t('winnersLabel')), h('input', { name: 'winners', inputmode: 'numeric', value: '1', id: 'giveaway-winners' })),
+    h('label', {}, h('span', {}, t('duration')), h('input', { name: 'durationSeconds', inputmode: 'numeric', value: '120', id: 'giveaway-duration' })),
+    h('div.form-actions', {}, h('button.btn.primary', { type: 'submit', id: 'launch-giveaway' }, icon('gift', 'icon tiny'), t('startGiveaway'))),
+    h('div.form-errors.span-2', { dataset: { errors: '' }, id: 'giveaway-errors' }));
+  form.addEventListener('submit', launchGiveaway);
+  return form;
+}
+
+/** Validates the giveaway form; answers { body } or { errors }. */
+export function validateGiveaway(values, card) {
+  const errors = {};
+  if (!card) errors.productId = t('err_required');
+  const winners = whole(values.winners);
+  if (!(winners >= 1)) errors.winners = t('err_winners');
+  const duration = durationField(values.durationSeconds);
+  if (duration === null) errors.durationSeconds = t('err_duration');
+  if (Object.keys(errors).length > 0) return { errors };
+  return { body: { productId: card.productId, winners, durationSeconds: duration } };
+}
+
+async function launchGiveaway(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const values = Object.fromEntries(new FormData(form));
+  const card = streamProducts().find((c) => c.productId === values.productId);
+  const result = validateGiveaway(values, card);
+  if (result.errors) {
+    showFormErrors(form, result.errors);
+    return;
+  }
+  showErrors(form, null);
+  const submit = $('#launch-giveaway');
+  submit.disabled = true;
+  try {
+    const giveaway = await call('POST', streamPath('giveaways'), result.body);
+    if (giveaway?.id && !state.giveaways.has(giveaway.id)) state.giveaways.set(giveaway.id, { giveaway, result: null });
+    renderGiveaways();
+  } catch (error) {
+    showEngineError(form, error);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function renderGiveaways() {
+  const host = $('#giveaway-list');
+  if (!host) return;
+  const entries = [...state.giveaways.values()];
+  replace(host, entries.length === 0
+    ? h('p.empty', {}, t('noGiveaways'))
+    : entries.map((entry) => {
+      const { giveaway, result } = entry;
+      const entrants = result?.entrants ?? giveaway.entrants ?? 0;
+      return h('div.offer-row.promo-row.giveaway-row', { dataset: { giveawayId: giveaway.id, state: result ? 'ended' : 'active', testid: 'studio-giveaway' } },
+        h('div.promo-row-head', {},
+          icon('gift', 'icon accent'),
+          h('div.catalog-text', {},
+            h('strong', {}, giveaway.name),
+            h('span.muted.small', {},
+              h('span', { dataset: { testid: 'studio-giveaway-entrants', count: String(entrants) } }, t('entrants', { count: formatNumber(entrants) })),
+              ' · ', winnersText(giveaway.winners ?? 1))),
+          result ? null : rowTime(giveaway.endsAt),
+          result
+            ? h('button.btn.small', { type: 'button', onclick: () => { state.giveaways.delete(giveaway.id); renderGiveaways(); } }, t('dismiss'))
+            : h('button.btn.small.danger', { type: 'button', dataset: { testid: 'studio-giveaway-cancel' }, onclick: () => cancelPromo('giveaways', giveaway.id) }, t('cancelOffer'))),
+        h('div.fair-box', {},
+          h('div.fair-row', {}, h('span.muted.small', {}, t('commitment')), h('code.hex', { dataset: { testid: 'studio-giveaway-commitment' } }, giveaway.commitment ?? '')),
+          result?.seed ? h('div.fair-row', {}, h('span.muted.small', {}, t('seed')), h('code.hex', { dataset: { testid: 'studio-giveaway-seed' } }, result.seed)) : null,
+          result && entry.verified !== undefined && entry.verified !== null
+            ? h('span.fair-check', { class: entry.verified ? 'ok' : 'bad', dataset: { testid: 'studio-giveaway-verified', verified: String(entry.verified) } },
+              entry.verified ? t('seedVerified') : t('seedMismatch'))
+            : null,
+          result ? h('span.promo-outcome', { dataset: { testid: 'studio-giveaway-winners' } },
+            result.reason === 'cancelled' ? t('giveawayCancelled')
+              : (result.winnerIds ?? []).length === 0 ? t('giveawayNoEntrants')
+                : t('giveawayWinnersAre', { users: result.winnerIds.join(', ') })) : null,
+          entry.entrantIds
+            ? h('span.muted.small', { dataset: { testid: 'studio-giveaway-entrant-list' } },
+              entry.entrantIds.length === 0 ? t('noEntrants') : t('entrantsList', { users: entry.entrantIds.join(', ') }))
+            : h('button.link', { type: 'button', onclick: () => loadEntrants(giveaway.id) }, t('showEntrants'))));
+    }));
+}
+
+async function loadEntrants(giveawayId) {
+  try {
+    const giveaway = await call('GET', streamPath('giveaways', giveawayId));
+    const entry = state.giveaways.get(giveawayId);
+    if (!entry) return;
+    entry.entrantIds = giveaway?.entrantIds ?? [];
+    entry.giveaway = { ...entry.giveaway, entrants: Math.max(entry.giveaway.entrants ?? 0, giveaway?.entrants ?? 0) };
+    renderGiveaways();
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+function onGiveawayEnded(event) {
+  const entry = state.giveaways.get(event.giveawayId);
+  if (!entry) return;
+  entry.result = { winnerIds: event.winnerIds ?? [], entrants: event.entrants ?? entry.giveaway.entrants ?? 0, seed: event.seed ?? null, reason: event.reason ?? null };
+  entry.giveaway = { ...entry.giveaway, status: 'ended' };
+  entry.entrantIds = null;
+  renderGiveaways();
+  verifySeed(entry.result.seed, entry.giveaway.commitment).then((verified) => {
+    entry.verified = verified;
+    renderGiveaways();
+  });
+}
+
+// ----- vouchers
+
+function voucherForm() {
+  const form = h('form.form-grid.promo-form', { id: 'voucher-form', novalidate: true },
+    h('label', {}, h('span', {}, t('discountKind')),
+      h('select', { name: 'kind', id: 'voucher-kind', onchange: onVoucherKindChange },
+        h('option', { value: 'percent' }, t('percentOff')), h('option', { value: 'amount' }, t('amountOff')))),
+    h('label', {}, h('span', { id: 'voucher-value-label' }, `${t('discountValue')} (%)`), h('input', { name: 'value', inputmode: 'decimal', value: '10', id: 'voucher-value' })),
+    h('label', {}, h('span', {}, t('currency')), h('select', { name: 'currency', id: 'voucher-currency', onchange: (event) => { event.target.dataset.touched = 'true'; onVoucherKindChange(); } }, currencies.map((c) => h('option', { value: c }, c)))),
+    h('label', {}, h('span', { id: 'voucher-min-label' }, t('minSpendIn', { currency: 'IDR' })), h('input', { name: 'minSpend', inputmode: 'decimal', value: '0', id: 'voucher-min-spend' })),
+    h('label', {}, h('span', {}, t('voucherQuantity')), h('input', { name: 'quantity', inputmode: 'numeric', value: '50', id: 'voucher-quantity' })),
+    h('label', {}, h('span', {}, t('perViewerLimit')), h('input', { name: 'perViewerLimit', inputmode: 'numeric', value: '1', id: 'voucher-limit' })),
+    h('label', {}, h('span', {}, t('duration')), h('input', { name: 'durationSeconds', inputmode: 'numeric', value: '300', id: 'voucher-duration' })),
+    h('div.form-actions', {}, h('button.btn.primary', { type: 'submit', id: 'launch-voucher' }, icon('ticket', 'icon tiny'), t('dropVoucher'))),
+    h('div.form-errors.span-2', { dataset: { errors: '' }, id: 'voucher-errors' }));
+  form.addEventListener('submit', launchVoucher);
+  return form;
+}
+
+function onVoucherKindChange() {
+  const kind = $('#voucher-kind')?.value;
+  const currency = $('#voucher-currency')?.value ?? 'IDR';
+  if (!kind) return;
+  $('#voucher-value-label').textContent = `${t('discountValue')} (${kind === 'percent' ? '%' : currency})`;
+  $('#voucher-min-label').textContent = t('minSpendIn', { currency });
+}
+
+/** The currency most of the stream's products are priced in (the voucher form's default). */
+function streamCurrency() {
+  const counts = new Map();
+  for (const card of streamProducts()) counts.set(card.price.currency, (counts.get(card.price.currency) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'IDR';
+}
+
+/** Validates the voucher form; answers { body } or { errors }. */
+export function validateVoucher(values) {
+  const errors = {};
+  const currency = values.currency || 'IDR';
+  const discount = {};
+  if (values.kind === 'amount') {
+    const amount = moneyField(values.value, currency);
+    if (amount.error) errors.value = `${t('amountOff')}: ${amount.error}`;
+    else discount.amount = { amount: amount.amount, currency };
+  } else {
+    const percent = whole(values.value);
+    if (!(percent >= 1 && percent <= 90)) errors.value = t('err_percent');
+    else discount.percent = percent;
+  }
+  const minSpend = moneyField(values.minSpend === '' ? '0' : values.minSpend, currency, { positive: false });
+  if (minSpend.error) errors.minSpend = `${t('minSpendIn', { currency })}: ${minSpend.error}`;
+  const quantity = whole(values.quantity);
+  if (!(quantity >= 1)) errors.quantity = t('err_quantity');
+  const limit = whole(values.perViewerLimit);
+  if (!(limit >= 1)) errors.perViewerLimit = t('err_limit');
+  const duration = durationField(values.durationSeconds);
+  if (duration === null) errors.durationSeconds = t('err_duration');
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    body: { discount, minSpend: { amount: minSpend.amount, currency }, quantity, perViewerLimit: limit, durationSeconds: duration },
+  };
+}
+
+async function launchVoucher(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const result = validateVoucher(Object.fromEntries(new FormData(form)));
+  if (result.errors) {
+    showFormErrors(form, result.errors);
+    return;
+  }
+  showErrors(form, null);
+  const submit = $('#launch-voucher');
+  submit.disabled = true;
+  try {
+    const voucher = await call('POST', streamPath('vouchers'), result.body);
+    if (voucher?.id && !state.vouchers.has(voucher.id)) state.vouchers.set(voucher.id, { voucher, endedReason: null });
+    renderVouchers();
+  } catch (error) {
+    showEngineError(form, error);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function renderVouchers() {
+  const host = $('#voucher-list');
+  if (!host) return;
+  const entries = [...state.vouchers.values()];
+  replace(host, entries.length === 0
+    ? h('p.empty', {}, t('noVouchers'))
+    : entries.map(({ voucher, endedReason }) => h('div.offer-row.promo-row.voucher-row', {
+      dataset: { voucherId: voucher.id, state: endedReason ? 'ended' : 'active', testid: 'studio-voucher' },
+    },
+    icon('ticket', 'icon accent'),
+    h('div.catalog-text', {},
+      h('strong', {}, discountText(voucher.discount)),
+      h('span.muted.small', {},
+        voucher.minSpend?.amount > 0 ? `${t('minSpend', { amount: formatMoney(voucher.minSpend) })} · ` : '',
+        h('span', { dataset: { testid: 'studio-voucher-remaining', count: String(voucher.remaining ?? 0) } },
+          t('remainingOf', { remaining: formatNumber(voucher.remaining ?? 0), quantity: formatNumber(voucher.quantity ?? 0) })),
+        ' · ', `${t('perViewerLimit')}: ${voucher.perViewerLimit ?? 1}`),
+      endedReason ? h('span.promo-outcome', {}, `${t('voucherEnded')} (${t(`reason_${endedReason}`)})`) : null),
+    endedReason ? null : rowTime(voucher.endsAt),
+    endedReason
+      ? h('button.btn.small', { type: 'button', onclick: () => { state.vouchers.delete(voucher.id); renderVouchers(); } }, t('dismiss'))
+      : h('button.btn.small.danger', { type: 'button', dataset: { testid: 'studio-voucher-cancel' }, onclick: () => cancelPromo('vouchers', voucher.id) }, t('cancelOffer')))));
+}
+
+// ----- shared
+
+async function cancelPromo(kind, id) {
+  try {
+    await call('DELETE', streamPath(kind, id));
+    // The engine's end event brings the outcome (reason "cancelled").
+  } catch (error) {
+    toast(error.notAvailable && error.status === 405 ? t('notAvailable') : error.message);
+  }
+}
+
+function renderPromos() {
+  renderAuctions();
+  renderGiveaways();
+  renderVouchers();
+}
+
+/** The snapshot's running auctions, giveaways and vouchers; ended ones on screen stay until dismissed. */
+function applyPromoSnapshot(snapshot) {
+  const merge = (map, list, key, make) => {
+    const next = new Map();
+    for (const item of list ?? []) {
+      if (item.status === 'ended') continue;
+      const previous = map.get(item.id);
+      next.set(item.id, previous ? { ...previous, [key]: { ...previous[key], ...item } } : make(item));
+    }
+    for (const [id, entry] of map) {
+      if (next.has(id)) continue;
+      if (entry.result || entry.endedReason) next.set(id, entry);
+      else if (key !== 'voucher') next.set(id, entry); // ended while away: its outcome is read below
+    }
+    return next;
+  };
+  state.auctions = merge(state.auctions, snapshot.auctions, 'auction', (auction) => ({ auction, result: null }));
+  state.giveaways = merge(state.giveaways, snapshot.giveaways, 'giveaway', (giveaway) => ({ giveaway, result: null }));
+  state.vouchers = merge(state.vouchers, snapshot.vouchers, 'voucher', (voucher) => ({ voucher, endedReason: null }));
+  const listed = (list) => new Set((list ?? []).filter((x) => x.status !== 'ended').map((x) => x.id));
+  const auctionIds = listed(snapshot.auctions);
+  const giveawayIds = listed(snapshot.giveaways);
+  for (const [id, entry] of state.auctions) if (!entry.result && !auctionIds.has(id)) readEndedAuction(id);
+  for (const [id, entry] of state.giveaways) if (!entry.result && !giveawayIds.has(id)) readEndedGiveaway(id);
+  renderPromos();
+}
+
+async function readEndedAuction(id) {
+  try {
+    const auction = await call('GET', streamPath('auctions', id));
+    const entry = state.auctions.get(id);
+    if (!entry || !auction) return;
+    entry.auction = { ...entry.auction, ...auction };
+    if (auction.status === 'ended') {
+      entry.result = {
+        reason: auction.endReason ?? (auction.winnerId ? 'sold' : 'noBids'),
+        winnerId: auction.winnerId ?? null,
+        price: auction.price ?? auction.currentBid ?? null,
+      };
+    }
+    renderAuctions();
+  } catch {
+    state.auctions.delete(id);
+    renderAuctions();
+  }
+}
+
+async function readEndedGiveaway(id) {
+  try {
+    const giveaway = await call('GET', streamPath('giveaways', id));
+    const entry = state.giveaways.get(id);
+    if (!entry || !giveaway) return;
+    entry.giveaway = { ...entry.giveaway, ...giveaway };
+    if (giveaway.status === 'ended') {
+      onGiveawayEnded({ giveawayId: id, winnerIds: giveaway.winnerIds ?? [], entrants: giveaway.entrants, seed: giveaway.seed, reason: giveaway.endReason });
+    } else {
+      renderGiveaways();
+    }
+  } catch {
+    state.giveaways.delete(id);
+    renderGiveaways();
   }
 }
 

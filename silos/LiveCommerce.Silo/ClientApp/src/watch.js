@@ -1,17 +1,20 @@
 // The viewer page, /watch/{streamId}: the video with its overlays (pinned product, flash offers with a
-// countdown, chat, reactions, viewer count), the product list, the cart drawer, checkout and the order
+// countdown, live auctions, giveaways and voucher drops, chat, reactions, viewer count), the product list, the cart drawer, checkout and the order
 // confirmation. Anonymous viewers watch; buying, commenting and reacting need a token. The live video is the
 // media server's HLS, played with low latency while the engine says it is live; an ended stream plays as a
 // shoppable replay: its recording, with each product card at its moment (at list price) and a timeline to jump to.
 import { $, h, replace, productImage } from './common/dom.js';
 import { t, translatePage, formatNumber, formatTime } from './common/i18n.js';
-import { formatMoney } from './common/money.js';
+import { formatMoney, parseMajor, toMajorString } from './common/money.js';
 import { toast } from './common/toast.js';
 import { icon } from './common/icons.js';
 import { TokenStore, randomId, devTokensAvailable, readJwt } from './common/auth.js';
 import { api, devToken } from './common/api.js';
 import { LiveConnection } from './common/hub.js';
 import { VideoPlayer } from './common/player.js';
+import {
+  nextBid, bidsText, winnersText, discountText, msUntil, laterTime, verifySeed,
+} from './common/promos.js';
 
 const REACTIONS = ['like', 'heart', 'fire', 'clap'];
 const ENDED_OFFER_VISIBLE_MS = 6000;
@@ -28,7 +31,10 @@ const state = {
   pinned: null,
   offers: new Map(), // offerId → { offer, endedReason, endedAt, claiming }
   claims: new Map(), // offerId → { reservationId, expiresAt, offer }
-  cart: { items: [], total: { amount: 0, currency: '' } },
+  auctions: new Map(), // auctionId → { auction, result, bidding, seq, extensions, extendedBy, extendedAt }
+  giveaways: new Map(), // giveawayId → { giveaway, result, entering, verified }
+  vouchers: new Map(), // voucherId → { voucher, endedReason, claiming }
+  cart: { items: [], total: { amount: 0, currency: '' }, subtotal: null, discount: null, voucherId: null },
   checkingOut: false,
   cartBusy: false,
   devTokens: false,
@@ -104,6 +110,49 @@ live
     if (event?.streamId && event.streamId !== streamId) return;
     addComment(event);
   })
+  .on('AuctionStarted', (auction) => {
+    if (auction.streamId && auction.streamId !== streamId) return;
+    state.auctions.set(auction.id, auctionEntry(auction, state.auctions.get(auction.id)));
+    renderAuctions();
+  })
+  .on('BidPlaced', (event) => {
+    const entry = state.auctions.get(event.auctionId);
+    if (entry && !entry.result) applyBidPlaced(entry, event);
+  })
+  .on('AuctionEnded', (event) => {
+    const entry = state.auctions.get(event.auctionId);
+    if (entry) endAuction(entry, event);
+  })
+  .on('GiveawayStarted', (giveaway) => {
+    if (giveaway.streamId && giveaway.streamId !== streamId) return;
+    state.giveaways.set(giveaway.id, giveawayEntry(giveaway, state.giveaways.get(giveaway.id)));
+    renderGiveaways();
+  })
+  .on('GiveawayUpdated', (event) => {
+    const entry = state.giveaways.get(event.giveawayId);
+    if (!entry || entry.result) return;
+    entry.giveaway = { ...entry.giveaway, entrants: Math.max(entry.giveaway.entrants ?? 0, event.entrants ?? 0) };
+    updateGiveawayElement(entry);
+  })
+  .on('GiveawayEnded', (event) => {
+    const entry = state.giveaways.get(event.giveawayId);
+    if (entry) endGiveaway(entry, event);
+  })
+  .on('VoucherDropped', (voucher) => {
+    if (voucher.streamId && voucher.streamId !== streamId) return;
+    state.vouchers.set(voucher.id, { voucher, endedReason: null, claiming: false });
+    renderVouchers();
+  })
+  .on('VoucherUpdated', (event) => {
+    const entry = state.vouchers.get(event.voucherId);
+    if (!entry) return;
+    entry.voucher = { ...entry.voucher, remaining: event.remaining };
+    updateVoucherElement(entry);
+  })
+  .on('VoucherEnded', (event) => {
+    const entry = state.vouchers.get(event.voucherId);
+    if (entry) endVoucher(entry, event.reason ?? 'expired');
+  })
   .on('CartUpdated', (cart) => applyCart(cart))
   .on('StreamEnded', (event) => {
     if (event?.streamId && event.streamId !== streamId) return;
@@ -146,6 +195,7 @@ function renderSnapshot(snapshot, token) {
   renderVideo();
   renderPinned();
   renderOffers();
+  applyPromoSnapshot(snapshot);
   renderProducts();
   renderCart();
   // The cart is the engine's: read it after every join, so a reconnect shows what the engine kept.
@@ -382,6 +432,7 @@ function renderStatus() {
     for (const entry of state.offers.values()) {
       if (!entry.endedReason) endOffer(entry, 'expired');
     }
+    tickPromos();
   } else {
     $('#ended').hidden = true;
   }
@@ -604,6 +655,7 @@ function formatCountdown(ms) {
 
 setInterval(() => {
   for (const entry of state.offers.values()) updateOfferElement(entry);
+  tickPromos();
   renderHolds();
 }, 250);
 
@@ -647,6 +699,707 @@ async function claim(offerId) {
   }
 }
 
+// ---------------------------------------------------------------- live auctions, giveaways and vouchers
+// The engine runs them and decides every outcome; the page shows their state from the events and the answers of
+// PlaceBid / EnterGiveaway / ClaimVoucher. What a signed-in viewer did here (bid, entered, claimed) is kept in
+// sessionStorage per stream and user, so a reload still says "Outbid", "You're in" and "Claimed".
+
+const ENDED_AUCTION_VISIBLE_MS = 15_000;
+const ENDED_GIVEAWAY_VISIBLE_MS = 60_000;
+const ENDED_VOUCHER_VISIBLE_MS = 6000;
+const EXTENDED_VISIBLE_MS = 4000;
+const MAX_MONEY = 1_000_000_000_000;
+
+const me = () => tokens.claims?.sub ?? null;
+
+let mine = emptyMine();
+
+function emptyMine() {
+  return { bids: [], entered: [], claimed: {}, spent: {}, vouchers: {} };
+}
+
+function mineKey() {
+  const sub = me();
+  return sub ? `livecommerce.promos.${streamId}.${sub}` : null;
+}
+
+function loadMine() {
+  mine = emptyMine();
+  const key = mineKey();
+  if (!key) return;
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(key) ?? 'null');
+    if (saved && typeof saved === 'object') mine = { ...mine, ...saved };
+  } catch {
+    // Memory only.
+  }
+}
+
+function saveMine() {
+  const key = mineKey();
+  if (!key) return;
+  try {
+    sessionStorage.setItem(key, JSON.stringify(mine));
+  } catch {
+    // Memory only.
+  }
+}
+
+/** What a held cart line came from, by its offerId: "auction" or "giveaway" (kept per user, across streams). */
+function heldKinds() {
+  const sub = me();
+  if (!sub) return {};
+  try {
+    return JSON.parse(sessionStorage.getItem(`livecommerce.heldKinds.${sub}`) ?? '{}') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function rememberKind(id, kind) {
+  const sub = me();
+  if (!sub) return;
+  try {
+    sessionStorage.setItem(`livecommerce.heldKinds.${sub}`, JSON.stringify({ ...heldKinds(), [id]: kind }));
+  } catch {
+    // Memory only.
+  }
+}
+
+/** Removes an ended card after a while (or at once with ms 0), unless a newer entry took its place. */
+function retire(map, id, entry, selector, ms) {
+  const drop = () => {
+    if (map.get(id) !== entry) return;
+    map.delete(id);
+    const element = $(selector);
+    if (element) {
+      element.classList.add('leaving');
+      setTimeout(() => element.remove(), 400);
+    }
+  };
+  if (ms <= 0) drop();
+  else setTimeout(drop, ms);
+}
+
+function dismissButton(onclick) {
+  return h('button.icon-btn.plain.small.promo-dismiss', { type: 'button', title: t('dismiss'), 'aria-label': t('dismiss'), onclick }, icon('close', 'icon tiny'));
+}
+
+// ----- auctions
+
+function auctionEntry(auction, previous) {
+  return {
+    auction,
+    result: auction.status === 'ended'
+      ? previous?.result ?? {
+        reason: auction.endReason ?? (auction.winnerId ? 'sold' : 'noBids'),
+        winnerId: auction.winnerId ?? null,
+        price: auction.price ?? auction.currentBid ?? null,
+      }
+      : null,
+    bidding: previous?.bidding ?? false,
+    seq: previous?.seq ?? 0,
+    extensions: previous?.extensions ?? 0,
+    extendedBy: previous?.extendedBy ?? 0,
+    extendedAt: previous?.extendedAt ?? 0,
+  };
+}
+
+const auctionSelector = (id) => `#auctions [data-auction-id="${CSS.escape(id)}"]`;
+
+function renderAuctions() {
+  const host = $('#auctions');
+  for (const entry of state.auctions.values()) {
+    if (!$(auctionSelector(entry.auction.id))) host.append(buildAuctionElement(entry));
+    updateAuctionElement(entry);
+  }
+  for (const element of [...host.children]) {
+    if (!state.auctions.has(element.dataset.auctionId)) element.remove();
+  }
+}
+
+function buildAuctionElement(entry) {
+  const { auction } = entry;
+  const card = state.products.get(auction.productId) ?? { name: auction.name, productId: auction.productId };
+  const maxInput = h('input.promo-input', { type: 'text', inputmode: 'decimal', 'aria-label': t('maxBid'), dataset: { testid: 'auction-max-input' } });
+  const maxForm = h('form.auction-max', { hidden: true, novalidate: true },
+    maxInput,
+    h('button.btn.small', { type: 'submit', dataset: { testid: 'auction-max-submit' } }, t('bidUpTo')),
+    h('p.auction-max-hint', {}, t('maxBidHint')));
+  maxForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    bidUpTo(auction.id, maxInput.value);
+  });
+  return h('article.promo.auction', { dataset: { auctionId: auction.id, state: 'active', testid: 'auction-card' } },
+    h('div.promo-flag', {}, icon('gavel', 'icon tiny'), h('span', {}, t('auction')),
+      h('span.promo-chips'),
+      h('span.auction-bids', { dataset: { testid: 'auction-bids' } })),
+    h('div.promo-body', {},
+      productImage(card, 'offer-thumb'),
+      h('div.promo-text', {},
+        h('div.offer-name', {}, auction.name ?? card.name),
+        h('div.auction-price-row', {},
+          h('span.auction-label'),
+          h('span.auction-current', { dataset: { testid: 'auction-current-bid' } })),
+        h('div.offer-meta', {},
+          h('span.auction-notice', { dataset: { testid: 'auction-notice' } }),
+          h('span.offer-countdown.auction-countdown', { dataset: { testid: 'auction-countdown' } },
+            icon('clock', 'icon tiny'), h('span.auction-time'))))),
+    h('div.promo-actions', {},
+      h('span.auction-extended', { hidden: true, dataset: { testid: 'auction-extended' } }),
+      h('button.btn.promo-button.auction-bid', { type: 'button', dataset: { testid: 'auction-bid' }, onclick: () => bidNext(auction.id) }),
+      h('button.link.auction-max-toggle', {
+        type: 'button',
+        onclick: () => {
+          maxForm.hidden = !maxForm.hidden;
+          if (!maxForm.hidden) {
+            const current = state.auctions.get(auction.id)?.auction;
+            const next = current ? nextBid(current) : null;
+            if (next && !maxInput.value) maxInput.value = toMajorString(next);
+            maxInput.focus();
+          }
+        },
+      }, t('maxBid'))),
+    maxForm,
+    h('div.promo-result', { hidden: true, dataset: { testid: 'auction-result' } }));
+}
+
+/** "leading", "outbid" (the viewer bid here and someone else leads) or "none". */
+function viewerAuctionStatus(auction) {
+  const sub = me();
+  if (!sub) return 'none';
+  if (auction.leaderId === sub) return 'leading';
+  return mine.bids.includes(auction.id) ? 'outbid' : 'none';
+}
+
+function auctionResultText(result) {
+  const sub = me();
+  switch (result.reason) {
+    case 'sold':
+      return result.winnerId && result.winnerId === sub
+        ? t('auctionWonYou', { price: formatMoney(result.price) })
+        : t('auctionSoldTo', { user: result.winnerId ?? '?', price: formatMoney(result.price) });
+    case 'noBids': return t('auctionNoBids');
+    case 'reserveNotMet': return t('auctionReserveNotMet');
+    case 'cancelled': return t('auctionCancelled');
+    default: return t('auctionOver');
+  }
+}
+
+function updateAuctionElement(entry) {
+  const element = $(auctionSelector(entry.auction.id));
+  if (!element) return;
+  const { auction, result } = entry;
+  const ended = Boolean(result);
+  const msLeft = msUntil(auction.endsAt);
+  const status = viewerAuctionStatus(auction);
+  element.dataset.state = ended ? 'ended' : 'active';
+  element.dataset.myStatus = status;
+  element.dataset.endsAt = auction.endsAt ?? '';
+  element.dataset.extensions = String(entry.extensions);
+  element.dataset.leaderId = auction.leaderId ?? '';
+
+  const chips = [];
+  if (auction.suddenDeath) chips.push(h('span.promo-chip', {}, t('suddenDeath')));
+  if (auction.reservePrice) {
+    const met = auction.currentBid && auction.currentBid.amount >= auction.reservePrice.amount;
+    chips.push(h('span.promo-chip', { dataset: { reserve: met ? 'met' : 'not-met' } }, met ? t('reserveMet') : t('reserveNotMet')));
+  }
+  replace(element.querySelector('.promo-chips'), chips);
+  element.querySelector('.auction-bids').textContent = bidsText(auction.bids ?? 0);
+  element.querySelector('.auction-label').textContent = auction.currentBid ? t('currentBid') : t('startingBid');
+  const shown = auction.currentBid ?? auction.startingBid;
+  const current = element.querySelector('.auction-current');
+  current.textContent = formatMoney(shown);
+  current.dataset.amount = String(shown?.amount ?? 0);
+
+  const notice = element.querySelector('.auction-notice');
+  notice.dataset.notice = status;
+  notice.hidden = ended;
+  notice.textContent = status === 'leading' ? t('winning')
+    : status === 'outbid' ? t('outbid')
+      : auction.leaderId ? t('leaderIs', { user: auction.leaderId }) : t('noBidsYet');
+
+  const countdown = element.querySelector('.auction-countdown');
+  element.querySelector('.auction-time').textContent = ended ? '0:00' : msLeft <= 0 ? t('closing') : formatCountdown(msLeft);
+  const extended = !ended && entry.extendedAt > 0 && Date.now() - entry.extendedAt < EXTENDED_VISIBLE_MS;
+  countdown.classList.toggle('extended', extended);
+  element.classList.toggle('urgent', !ended && msLeft > 0 && msLeft < 10_000 && !extended);
+  const badge = element.querySelector('.auction-extended');
+  badge.hidden = !extended;
+  badge.textContent = extended ? t('extended', { seconds: entry.extendedBy }) : '';
+  element.dataset.extended = String(extended);
+
+  const next = nextBid(auction);
+  const button = element.querySelector('.auction-bid');
+  button.textContent = entry.bidding ? t('bidding') : t('bidAmount', { amount: formatMoney(next) });
+  button.dataset.amount = String(next?.amount ?? 0);
+  button.disabled = ended || entry.bidding || msLeft <= 0 || state.status === 'ended';
+  element.querySelector('.promo-actions').hidden = ended;
+  if (ended) element.querySelector('.auction-max').hidden = true;
+
+  const resultElement = element.querySelector('.promo-result');
+  resultElement.hidden = !ended;
+  if (ended && resultElement.dataset.reason !== result.reason) {
+    const won = Boolean(result.winnerId) && result.winnerId === me();
+    resultElement.dataset.reason = result.reason;
+    resultElement.dataset.won = String(won);
+    replace(resultElement,
+      h('div.promo-result-text', {}, h('strong', {}, won ? icon('check', 'icon tiny') : null, auctionResultText(result))),
+      dismissButton(() => retire(state.auctions, auction.id, entry, auctionSelector(auction.id), 0)));
+  }
+}
+
+/** An auction's end moved later (a bid inside the anti-snipe window): show it on the countdown. */
+function noteExtension(entry, before) {
+  const moved = new Date(entry.auction.endsAt).getTime() - new Date(before).getTime();
+  if (!(moved >= 500)) return;
+  entry.extensions += 1;
+  entry.extendedBy = Math.max(1, Math.round(moved / 1000));
+  entry.extendedAt = Date.now();
+}
+
+function applyBidPlaced(entry, event) {
+  const { auction } = entry;
+  // Folded or late events: one with fewer bids than the page already shows is older.
+  if (typeof event.bids === 'number' && typeof auction.bids === 'number' && event.bids < auction.bids) return;
+  const sub = me();
+  const wasLeading = Boolean(sub) && auction.leaderId === sub;
+  const before = auction.endsAt;
+  entry.auction = {
+    ...auction,
+    currentBid: event.currentBid ?? auction.currentBid,
+    leaderId: event.leaderId ?? auction.leaderId,
+    bids: event.bids ?? auction.bids,
+    nextBid: event.nextBid ?? null,
+    endsAt: laterTime(before, event.endsAt),
+  };
+  entry.seq += 1;
+  noteExtension(entry, before);
+  if (wasLeading && entry.auction.leaderId !== sub) {
+    toast(t('outbidToast', { amount: formatMoney(entry.auction.currentBid) }), 'info', 3000);
+  }
+  updateAuctionElement(entry);
+}
+
+function endAuction(entry, event) {
+  if (entry.result) return;
+  entry.result = { reason: event.reason ?? 'noBids', winnerId: event.winnerId ?? null, price: event.price ?? null };
+  // The final price and winner replace what the last bid showed (the price may be the reserve).
+  entry.auction = {
+    ...entry.auction,
+    status: 'ended',
+    winnerId: event.winnerId ?? null,
+    leaderId: event.winnerId ?? entry.auction.leaderId,
+    currentBid: event.price ?? entry.auction.currentBid,
+  };
+  if (event.winnerId && event.winnerId === me()) {
+    rememberKind(entry.auction.id, 'auction');
+    toast(t('auctionWonYou', { price: formatMoney(event.price) }), 'ok');
+    // The engine sends CartUpdated with the won unit; read the cart as well, in case that was missed.
+    setTimeout(() => refreshCart({ quiet: true }), 500);
+  }
+  updateAuctionElement(entry);
+  const id = entry.auction.id;
+  $(auctionSelector(id))?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  retire(state.auctions, id, entry, auctionSelector(id), ENDED_AUCTION_VISIBLE_MS);
+}
+
+function bidNext(auctionId) {
+  const entry = state.auctions.get(auctionId);
+  const next = entry ? nextBid(entry.auction) : null;
+  if (next) placeBid(auctionId, next.amount);
+}
+
+function bidUpTo(auctionId, text) {
+  const entry = state.auctions.get(auctionId);
+  if (!entry) return;
+  const next = nextBid(entry.auction);
+  const amount = parseMajor(text, next.currency);
+  if (amount === null || amount < next.amount || amount > MAX_MONEY) {
+    toast(t('tooLow', { amount: formatMoney(next) }), 'info');
+    return;
+  }
+  placeBid(auctionId, amount);
+}
+
+async function placeBid(auctionId, amount) {
+  const entry = state.auctions.get(auctionId);
+  if (!entry || entry.bidding || !requireSignIn()) return;
+  entry.bidding = true;
+  const seq = entry.seq;
+  updateAuctionElement(entry);
+  try {
+    const answer = await live.invoke('PlaceBid', streamId, auctionId, amount);
+    if (answer?.status === 'leading' || answer?.status === 'outbid') {
+      if (!mine.bids.includes(auctionId)) mine.bids.push(auctionId);
+      saveMine();
+    }
+    const before = entry.auction.endsAt;
+    if (answer?.endsAt) entry.auction = { ...entry.auction, endsAt: laterTime(entry.auction.endsAt, answer.endsAt) };
+    if (answer?.currentBid && (!entry.auction.currentBid || answer.currentBid.amount > entry.auction.currentBid.amount)) {
+      entry.auction = { ...entry.auction, currentBid: answer.currentBid, nextBid: null };
+    }
+    // The answer is newer than what the page shows only when no BidPlaced came in meanwhile.
+    const fresh = entry.seq === seq;
+    switch (answer?.status) {
+      case 'leading':
+        if (fresh) entry.auction = { ...entry.auction, leaderId: me() };
+        toast(t('bidLeading'), 'ok', 2500);
+        break;
+      case 'outbid':
+        toast(t('bidOutbidNow'), 'info');
+        break;
+      case 'tooLow':
+        toast(t('tooLow', { amount: formatMoney(nextBid(entry.auction)) }), 'info');
+        break;
+      case 'ended':
+        toast(t('auctionOver'), 'info');
+        break;
+      case 'notFound':
+        toast(t('auctionNotFound'), 'info');
+        break;
+      default:
+        toast(t('err_generic'));
+    }
+    noteExtension(entry, before);
+  } catch (error) {
+    toast(error.message);
+  } finally {
+    entry.bidding = false;
+    updateAuctionElement(entry);
+  }
+}
+
+// ----- giveaways
+
+function giveawayEntry(giveaway, previous) {
+  const ended = giveaway.status === 'ended' && Array.isArray(giveaway.winnerIds);
+  return {
+    giveaway,
+    result: previous?.result ?? (ended ? { winnerIds: giveaway.winnerIds, entrants: giveaway.entrants, seed: giveaway.seed ?? null, reason: giveaway.endReason ?? null } : null),
+    entering: previous?.entering ?? false,
+    verified: previous?.verified,
+  };
+}
+
+const giveawaySelector = (id) => `#giveaways [data-giveaway-id="${CSS.escape(id)}"]`;
+
+function renderGiveaways() {
+  const host = $('#giveaways');
+  for (const entry of state.giveaways.values()) {
+    if (!$(giveawaySelector(entry.giveaway.id))) host.append(buildGiveawayElement(entry));
+    updateGiveawayElement(entry);
+  }
+  for (const element of [...host.children]) {
+    if (!state.giveaways.has(element.dataset.giveawayId)) element.remove();
+  }
+}
+
+function buildGiveawayElement(entry) {
+  const { giveaway } = entry;
+  const card = state.products.get(giveaway.productId) ?? { name: giveaway.name, productId: giveaway.productId };
+  return h('article.promo.giveaway', { dataset: { giveawayId: giveaway.id, state: 'active', testid: 'giveaway-card' } },
+    h('div.promo-flag', {}, icon('gift', 'icon tiny'), h('span', {}, t('giveaway')),
+      h('span.giveaway-winners', { dataset: { testid: 'giveaway-winners' } })),
+    h('div.promo-body', {},
+      productImage(card, 'offer-thumb'),
+      h('div.promo-text', {},
+        h('div.offer-name', {}, giveaway.name ?? card.name),
+        h('div.giveaway-prices', {},
+          h('span.giveaway-free', {}, t('free')),
+          card.price ? h('s.offer-original', {}, formatMoney(card.price)) : null),
+        h('div.offer-meta', {},
+          h('span.giveaway-entrants', { dataset: { testid: 'giveaway-entrants' } }),
+          h('span.offer-countdown', { dataset: { testid: 'giveaway-countdown' } }, icon('clock', 'icon tiny'), h('span.giveaway-time'))))),
+    h('div.promo-actions', {},
+      h('button.btn.promo-button.giveaway-enter', { type: 'button', dataset: { testid: 'giveaway-enter' }, onclick: () => enterGiveaway(giveaway.id) })),
+    h('details.fair-draw', { dataset: { testid: 'giveaway-fair' } },
+      h('summary', {}, icon('shield', 'icon tiny'), h('span', {}, t('fairDraw'))),
+      h('p.fair-hint', {}, t('fairDrawHint')),
+      h('div.fair-row', {}, h('span.fair-label', {}, t('commitment')),
+        h('code.hex', { dataset: { testid: 'giveaway-commitment' } }, giveaway.commitment ?? '')),
+      h('div.fair-row.fair-seed', { hidden: true }, h('span.fair-label', {}, t('seed')),
+        h('code.hex', { dataset: { testid: 'giveaway-seed' } })),
+      h('div.fair-verified', { hidden: true, dataset: { testid: 'giveaway-verified' } })),
+    h('div.promo-result', { hidden: true, dataset: { testid: 'giveaway-result' } }));
+}
+
+function updateGiveawayElement(entry) {
+  const element = $(giveawaySelector(entry.giveaway.id));
+  if (!element) return;
+  const { giveaway, result } = entry;
+  const ended = Boolean(result);
+  const entered = mine.entered.includes(giveaway.id);
+  const msLeft = msUntil(giveaway.endsAt);
+  element.dataset.state = ended ? 'ended' : 'active';
+  element.dataset.entered = String(entered);
+  element.querySelector('.giveaway-winners').textContent = winnersText(giveaway.winners ?? 1);
+  const entrants = result?.entrants ?? giveaway.entrants ?? 0;
+  const count = element.querySelector('.giveaway-entrants');
+  count.textContent = t('entrants', { count: formatNumber(entrants) });
+  count.dataset.count = String(entrants);
+  element.querySelector('.giveaway-time').textContent = ended ? '0:00' : msLeft <= 0 ? t('closing') : formatCountdown(msLeft);
+  element.classList.toggle('urgent', !ended && msLeft > 0 && msLeft < 10_000);
+
+  const button = element.querySelector('.giveaway-enter');
+  button.textContent = entry.entering ? t('entering') : entered ? t('entered') : t('enter');
+  button.classList.toggle('entered', entered);
+  button.disabled = ended || entered || entry.entering || msLeft <= 0 || state.status === 'ended';
+  element.querySelector('.promo-actions').hidden = ended;
+
+  const seedRow = element.querySelector('.fair-seed');
+  const verified = element.querySelector('.fair-verified');
+  const resultElement = element.querySelector('.promo-result');
+  resultElement.hidden = !ended;
+  if (!ended) return;
+  seedRow.hidden = !result.seed;
+  seedRow.querySelector('code').textContent = result.seed ?? '';
+  verified.hidden = entry.verified === undefined || entry.verified === null;
+  verified.dataset.verified = String(entry.verified);
+  verified.classList.toggle('bad', entry.verified === false);
+  replace(verified, entry.verified === true ? icon('check', 'icon tiny') : null, entry.verified === true ? t('seedVerified') : entry.verified === false ? t('seedMismatch') : '');
+  if (resultElement.dataset.rendered === 'true') return;
+  resultElement.dataset.rendered = 'true';
+  element.querySelector('.fair-draw').open = true;
+  const winners = result.winnerIds ?? [];
+  const won = Boolean(me()) && winners.includes(me());
+  resultElement.dataset.won = String(won);
+  const headline = result.reason === 'cancelled' ? t('giveawayCancelled')
+    : won ? t('giveawayYouWon')
+      : winners.length === 0 ? t('giveawayNoEntrants')
+        : entered ? t('giveawayNotYou') : null;
+  replace(resultElement,
+    h('div.promo-result-text', {},
+      headline ? h('strong', {}, won ? icon('gift', 'icon tiny') : null, headline) : null,
+      winners.length > 0 ? h('span.giveaway-winner-list', { dataset: { testid: 'giveaway-winner-list' } },
+        t('giveawayWinnersAre', { users: winners.map((id) => (id === me() ? `${id} (${t('you')})` : id)).join(', ') })) : null),
+    dismissButton(() => retire(state.giveaways, giveaway.id, entry, giveawaySelector(giveaway.id), 0)));
+}
+
+function endGiveaway(entry, event) {
+  if (entry.result) return;
+  entry.result = {
+    winnerIds: event.winnerIds ?? [],
+    entrants: event.entrants ?? entry.giveaway.entrants ?? 0,
+    seed: event.seed ?? null,
+    reason: event.reason ?? null,
+  };
+  entry.giveaway = { ...entry.giveaway, status: 'ended', winnerIds: entry.result.winnerIds, seed: entry.result.seed };
+  const id = entry.giveaway.id;
+  if (me() && entry.result.winnerIds.includes(me())) {
+    rememberKind(id, 'giveaway');
+    toast(t('giveawayYouWon'), 'ok');
+    setTimeout(() => refreshCart({ quiet: true }), 500);
+  }
+  updateGiveawayElement(entry);
+  $(giveawaySelector(id))?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  verifySeed(entry.result.seed, entry.giveaway.commitment).then((verified) => {
+    entry.verified = verified;
+    updateGiveawayElement(entry);
+  });
+  retire(state.giveaways, id, entry, giveawaySelector(id), ENDED_GIVEAWAY_VISIBLE_MS);
+}
+
+async function enterGiveaway(giveawayId) {
+  const entry = state.giveaways.get(giveawayId);
+  if (!entry || entry.entering || !requireSignIn()) return;
+  entry.entering = true;
+  updateGiveawayElement(entry);
+  try {
+    const answer = await live.invoke('EnterGiveaway', streamId, giveawayId);
+    switch (answer?.status) {
+      case 'entered':
+      case 'already':
+        if (!mine.entered.includes(giveawayId)) mine.entered.push(giveawayId);
+        saveMine();
+        if (answer.status === 'entered') toast(t('enteredToast'), 'ok', 2500);
+        break;
+      case 'ended':
+        toast(t('giveawayOver'), 'info');
+        break;
+      case 'notFound':
+        toast(t('giveawayNotFound'), 'info');
+        break;
+      default:
+        toast(t('err_generic'));
+    }
+  } catch (error) {
+    toast(error.message);
+  } finally {
+    entry.entering = false;
+    updateGiveawayElement(entry);
+  }
+}
+
+// ----- vouchers
+
+const voucherSelector = (id) => `#vouchers [data-voucher-id="${CSS.escape(id)}"]`;
+
+function renderVouchers() {
+  const host = $('#vouchers');
+  for (const entry of state.vouchers.values()) {
+    if (!$(voucherSelector(entry.voucher.id))) host.append(buildVoucherElement(entry));
+    updateVoucherElement(entry);
+  }
+  for (const element of [...host.children]) {
+    if (!state.vouchers.has(element.dataset.voucherId)) element.remove();
+  }
+}
+
+function buildVoucherElement(entry) {
+  const { voucher } = entry;
+  return h('article.promo.voucher', { dataset: { voucherId: voucher.id, state: 'active', testid: 'voucher-banner' } },
+    h('div.voucher-icon', {}, icon('ticket')),
+    h('div.voucher-text', {},
+      h('strong.voucher-discount', { dataset: { testid: 'voucher-discount' } }, discountText(voucher.discount)),
+      h('span.voucher-min', {}, voucher.minSpend?.amount > 0 ? t('minSpend', { amount: formatMoney(voucher.minSpend) }) : t('voucher')),
+      h('span.voucher-meta', {},
+        h('span.voucher-left', { dataset: { testid: 'voucher-remaining' } }),
+        h('span.voucher-countdown', {}, icon('clock', 'icon tiny'), h('span.voucher-time')))),
+    h('button.btn.voucher-claim', { type: 'button', dataset: { testid: 'voucher-claim' }, onclick: () => claimVoucher(voucher.id) }));
+}
+
+/** How many of this voucher the viewer claimed (at least 1 when the cart uses it). */
+function claimedCount(voucherId) {
+  const count = Number(mine.claimed[voucherId] ?? 0);
+  return state.cart?.voucherId === voucherId ? Math.max(1, count) : count;
+}
+
+function updateVoucherElement(entry) {
+  const element = $(voucherSelector(entry.voucher.id));
+  if (!element) return;
+  const { voucher } = entry;
+  const msLeft = msUntil(voucher.endsAt);
+  if (!entry.endedReason && msLeft <= 0) endVoucher(entry, 'expired', false);
+  const ended = Boolean(entry.endedReason);
+  const soldOut = !ended && (voucher.remaining ?? 1) <= 0;
+  const claimed = claimedCount(voucher.id);
+  const limit = voucher.perViewerLimit ?? 1;
+  element.dataset.state = ended ? 'ended' : soldOut ? 'sold-out' : 'active';
+  element.dataset.claimed = String(claimed > 0);
+  const left = element.querySelector('.voucher-left');
+  left.textContent = t('left', { count: formatNumber(Math.max(0, voucher.remaining ?? 0)) });
+  left.dataset.count = String(voucher.remaining ?? 0);
+  element.querySelector('.voucher-time').textContent = ended ? '0:00' : formatCountdown(msLeft);
+  const button = element.querySelector('.voucher-claim');
+  let label;
+  if (entry.claiming) label = t('claimingVoucher');
+  else if (claimed >= limit) label = t('voucherClaimed');
+  else if (ended) label = entry.endedReason === 'soldOut' ? t('voucherSoldOut') : t('voucherEnded');
+  else if (soldOut) label = t('voucherSoldOut');
+  else if (claimed > 0) label = t('claimAgain', { count: claimed, limit });
+  else label = t('claimVoucher');
+  button.textContent = label;
+  button.classList.toggle('claimed', claimed > 0);
+  button.disabled = ended || soldOut || entry.claiming || claimed >= limit || state.status === 'ended';
+}
+
+function endVoucher(entry, reason, fromServer = true) {
+  if (entry.endedReason && (!fromServer || entry.endedReason !== 'expired')) return;
+  entry.endedReason = reason;
+  updateVoucherElement(entry);
+  const id = entry.voucher.id;
+  retire(state.vouchers, id, entry, voucherSelector(id), ENDED_VOUCHER_VISIBLE_MS);
+}
+
+async function claimVoucher(voucherId) {
+  const entry = state.vouchers.get(voucherId);
+  if (!entry || entry.claiming || !requireSignIn()) return;
+  entry.claiming = true;
+  updateVoucherElement(entry);
+  try {
+    const answer = await live.invoke('ClaimVoucher', streamId, voucherId);
+    switch (answer?.status) {
+      case 'claimed':
+        mine.claimed[voucherId] = Number(mine.claimed[voucherId] ?? 0) + 1;
+        mine.vouchers[voucherId] = entry.voucher;
+        saveMine();
+        toast(t('voucherClaimedToast', { amount: formatMoney(entry.voucher.minSpend) }), 'ok');
+        refreshCart({ quiet: true });
+        break;
+      case 'limitReached':
+        mine.claimed[voucherId] = Math.max(Number(mine.claimed[voucherId] ?? 0), entry.voucher.perViewerLimit ?? 1);
+        mine.vouchers[voucherId] = entry.voucher;
+        saveMine();
+        toast(t('voucherLimit'), 'info');
+        break;
+      case 'soldOut':
+        entry.voucher = { ...entry.voucher, remaining: 0 };
+        toast(t('voucherSoldOut'), 'info');
+        break;
+      case 'ended':
+        toast(t('voucherOver'), 'info');
+        endVoucher(entry, 'expired', false);
+        break;
+      case 'notFound':
+        toast(t('voucherNotFound'), 'info');
+        break;
+      default:
+        toast(t('err_generic'));
+    }
+  } catch (error) {
+    toast(error.message);
+  } finally {
+    entry.claiming = false;
+    updateVoucherElement(entry);
+    renderCart();
+  }
+}
+
+function renderPromos() {
+  renderVouchers();
+  renderAuctions();
+  renderGiveaways();
+}
+
+function tickPromos() {
+  for (const entry of state.auctions.values()) updateAuctionElement(entry);
+  for (const entry of state.giveaways.values()) updateGiveawayElement(entry);
+  for (const entry of state.vouchers.values()) updateVoucherElement(entry);
+}
+
+/** Takes the snapshot's running auctions, giveaways and vouchers, keeping what the page knows of each. */
+function applyPromoSnapshot(snapshot) {
+  const auctions = new Map();
+  for (const auction of snapshot.auctions ?? []) auctions.set(auction.id, auctionEntry(auction, state.auctions.get(auction.id)));
+  // Results on screen stay until their time is up; running ones the snapshot no longer lists ended while away.
+  for (const [id, entry] of state.auctions) if (entry.result && !auctions.has(id)) auctions.set(id, entry);
+  state.auctions = auctions;
+
+  const giveaways = new Map();
+  for (const giveaway of snapshot.giveaways ?? []) giveaways.set(giveaway.id, giveawayEntry(giveaway, state.giveaways.get(giveaway.id)));
+  for (const [id, entry] of state.giveaways) if (entry.result && !giveaways.has(id)) giveaways.set(id, entry);
+  state.giveaways = giveaways;
+
+  const vouchers = new Map();
+  for (const voucher of snapshot.vouchers ?? []) {
+    const previous = state.vouchers.get(voucher.id);
+    vouchers.set(voucher.id, { voucher, endedReason: voucher.status === 'ended' ? 'expired' : null, claiming: previous?.claiming ?? false });
+  }
+  state.vouchers = vouchers;
+  renderPromos();
+}
+
+/** The hint under the cart's lines: how much more of this stream's items the viewer's voucher needs, if any. */
+function voucherHint(lines) {
+  if (state.cart?.discount?.amount > 0) return null;
+  const ours = lines.filter((line) => !line.streamId || line.streamId === streamId);
+  if (ours.length === 0) return null;
+  let best = null;
+  for (const [id, voucher] of Object.entries(mine.vouchers ?? {})) {
+    if (!(Number(mine.claimed[id] ?? 0) > Number(mine.spent[id] ?? 0)) || !voucher?.minSpend) continue;
+    // A claimed voucher lasts until its end plus the hold period (5 minutes by default).
+    if (msUntil(voucher.endsAt) < -5 * 60 * 1000) continue;
+    const currency = voucher.minSpend.currency;
+    const spent = ours.reduce((sum, line) => sum + (line.unitPrice?.currency === currency ? line.unitPrice.amount * line.quantity : 0), 0);
+    const gap = voucher.minSpend.amount - spent;
+    if (best === null || gap < best.gap) best = { gap, currency };
+  }
+  if (best === null) return null;
+  return best.gap > 0 ? t('spendMore', { amount: formatMoney({ amount: best.gap, currency: best.currency }) }) : t('voucherAtCheckout');
+}
+
 // ---------------------------------------------------------------- cart and checkout
 // The engine's cart is the truth: the page reads it on every join (first connect, reconnect, sign-in) and takes
 // every answer of a cart method as the new cart. Held offer units are lines with a reservationId and expiresAt.
@@ -659,7 +1412,13 @@ let lapseRefreshAt = 0;
 function applyCart(cart, seq = ++cartRequests) {
   if (!cart || seq < cartApplied) return;
   cartApplied = seq;
-  state.cart = { items: cart.items ?? [], total: cart.total ?? { amount: 0, currency: '' } };
+  state.cart = {
+    items: cart.items ?? [],
+    total: cart.total ?? { amount: 0, currency: '' },
+    subtotal: cart.subtotal ?? null,
+    discount: cart.discount ?? null,
+    voucherId: cart.voucherId ?? null,
+  };
   // The offers' "held for you" follow the holds the engine still has in the cart.
   const claims = new Map();
   for (const item of state.cart.items) {
@@ -676,6 +1435,7 @@ function applyCart(cart, seq = ++cartRequests) {
   if (pending && !onlyLinesOf(state.cart.items, pending.lines)) newCheckoutAttempt();
   renderCart();
   for (const entry of state.offers.values()) updateOfferElement(entry);
+  for (const entry of state.vouchers.values()) updateVoucherElement(entry);
 }
 
 /** Reads the engine's cart (signed-in viewers only). */
@@ -746,7 +1506,31 @@ function productName(productId, offerId, name) {
   if (name) return name;
   for (const entry of state.offers.values()) if (entry.offer.productId === productId) return entry.offer.name;
   for (const held of state.claims.values()) if (held.offer.productId === productId) return held.offer.name;
+  for (const entry of state.auctions.values()) if (entry.auction.productId === productId) return entry.auction.name;
+  for (const entry of state.giveaways.values()) if (entry.giveaway.productId === productId) return entry.giveaway.name;
   return offerId ? t('flashSale') : productId;
+}
+
+/** Where a cart line came from: "regular", or for a held unit "offer", "auction" (won) or "giveaway" (won, free). */
+function lineSource(line) {
+  if (!line.offerId) return 'regular';
+  if (state.offers.has(line.offerId)) return 'offer';
+  if (state.auctions.has(line.offerId)) return 'auction';
+  if (state.giveaways.has(line.offerId)) return 'giveaway';
+  const kind = heldKinds()[line.offerId];
+  if (kind === 'auction' || kind === 'giveaway') return kind;
+  return line.unitPrice?.amount === 0 ? 'giveaway' : 'offer';
+}
+
+function sourceChip(source) {
+  if (source === 'auction') return h('span.chip.auction-chip', {}, icon('gavel', 'icon tiny'), t('wonAuction'));
+  if (source === 'giveaway') return h('span.chip.gift-chip', {}, icon('gift', 'icon tiny'), t('wonGiveaway'));
+  return h('span.chip.flash', {}, icon('bolt', 'icon tiny'), t('flashSale'));
+}
+
+/** A unit price, or "Free" for a giveaway's unit. */
+function linePrice(line) {
+  return line.offerId && line.unitPrice?.amount === 0 ? t('free') : formatMoney(line.unitPrice);
 }
 
 function cartLine(line) {
@@ -754,6 +1538,7 @@ function cartLine(line) {
   const card = state.products.get(line.productId) ?? { name, productId: line.productId };
   const busy = Boolean(state.cartBusy);
   const held = Boolean(line.offerId);
+  const source = lineSource(line);
   const controls = held
     ? h('div.cart-controls', {},
       line.reservationId ? h('button.btn.small.ghost.cart-release', {
@@ -789,18 +1574,21 @@ function cartLine(line) {
       offerId: line.offerId ?? '',
       reservationId: line.reservationId ?? '',
       kind: held ? 'held' : 'regular',
+      source,
       quantity: String(line.quantity),
+      unitAmount: String(line.unitPrice?.amount ?? 0),
+      testid: 'cart-line',
     },
   },
   productImage(card),
   h('div.cart-line-text', {},
     h('span.product-name', {}, name),
-    held ? h('span.chip.flash', {}, icon('bolt', 'icon tiny'), t('flashSale')) : null,
+    held ? sourceChip(source) : null,
     held && line.expiresAt ? h('span.hold', { dataset: { expiresAt: line.expiresAt } }) : null,
     controls),
   h('div.cart-line-price', {},
     h('span.muted', {}, `${line.quantity} ×`),
-    h('strong', {}, formatMoney(line.unitPrice))));
+    h('strong', {}, linePrice(line))));
 }
 
 function renderCart() {
@@ -819,6 +1607,23 @@ function renderCart() {
   const totalElement = $('#cart-total');
   totalElement.textContent = total.currency ? formatMoney(total) : '—';
   totalElement.dataset.amount = String(total.amount ?? 0);
+  // With a voucher the engine's cart carries its subtotal and discount: total = subtotal − discount.
+  const discount = lines.length > 0 && state.cart?.discount?.amount > 0 ? state.cart.discount : null;
+  $('#cart-sums').hidden = !discount;
+  if (discount) {
+    const added = total.amount - (state.cart.total?.amount ?? 0);
+    const subtotal = state.cart.subtotal
+      ? { amount: state.cart.subtotal.amount + added, currency: state.cart.subtotal.currency }
+      : { amount: total.amount + discount.amount, currency: total.currency || discount.currency };
+    $('#cart-subtotal').textContent = formatMoney(subtotal);
+    $('#cart-subtotal').dataset.amount = String(subtotal.amount);
+    $('#cart-discount').textContent = `−${formatMoney(discount)}`;
+    $('#cart-discount').dataset.amount = String(discount.amount);
+    $('#cart-discount-line').dataset.voucherId = state.cart.voucherId ?? '';
+  }
+  const hint = voucherHint(lines);
+  $('#cart-voucher-hint').hidden = !hint;
+  $('#cart-voucher-hint').textContent = hint ?? '';
   const checkout = $('#checkout');
   // A pending attempt can be retried even when the cart looks empty: its answer may be an order already placed.
   checkout.disabled = (lines.length === 0 && !pendingCheckoutKey()) || state.checkingOut || Boolean(state.cartBusy);
@@ -933,8 +1738,13 @@ async function checkout() {
     const order = await live.invoke('Checkout', attempt.key);
     setPendingCheckout(null);
     // The engine takes the bought lines out of the cart; show what is left.
-    state.cart = { items: [], total: { amount: 0, currency: '' } };
+    state.cart = { items: [], total: { amount: 0, currency: '' }, subtotal: null, discount: null, voucherId: null };
     state.claims.clear();
+    if (order.voucherId) {
+      // A voucher is spent once, by the order that used it.
+      mine.spent[order.voucherId] = Number(mine.spent[order.voucherId] ?? 0) + 1;
+      saveMine();
+    }
     closeDrawers();
     showOrder(order);
     refreshCart({ quiet: true });
@@ -957,7 +1767,13 @@ function showOrder(order) {
   $('#order-modal').dataset.orderId = order.id;
   replace($('#order-lines'), (order.items ?? []).map((line) => h('div.order-line', {},
     h('span', {}, `${line.quantity} × ${productName(line.productId, line.offerId)}`),
-    h('span', {}, formatMoney({ amount: line.unitPrice.amount * line.quantity, currency: line.unitPrice.currency })))));
+    h('span', {}, line.offerId && line.unitPrice.amount === 0 ? t('free') : formatMoney({ amount: line.unitPrice.amount * line.quantity, currency: line.unitPrice.currency })))));
+  const discounted = order.discount?.amount > 0;
+  $('#order-sums').hidden = !discounted;
+  if (discounted) {
+    $('#order-subtotal').textContent = formatMoney(order.subtotal ?? { amount: order.total.amount + order.discount.amount, currency: order.total.currency });
+    $('#order-discount').textContent = `−${formatMoney(order.discount)}`;
+  }
   $('#order-total').textContent = formatMoney(order.total);
   $('#order-modal').hidden = false;
   $('#order-close').focus();
@@ -1082,8 +1898,10 @@ async function demoSignIn() {
 
 tokens.onChange(() => {
   renderAccount();
-  state.cart = { items: [], total: { amount: 0, currency: '' } };
+  state.cart = { items: [], total: { amount: 0, currency: '' }, subtotal: null, discount: null, voucherId: null };
   state.claims.clear();
+  loadMine();
+  tickPromos();
   newCheckoutAttempt();
   renderCart();
   live.restart();
@@ -1133,6 +1951,7 @@ function wire() {
 }
 
 wire();
+loadMine();
 tokens.acceptHandover();
 renderAccount();
 devTokensAvailable().then((available) => {
