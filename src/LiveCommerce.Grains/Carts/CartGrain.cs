@@ -293,7 +293,7 @@ public sealed partial class CartGrain(
             }
         }
 
-        if (placed.VoucherId is { } spent && state.State.OrdersByKey.ContainsKey(key) is false)
+        if (placed.VoucherId is { } spent && !state.State.OrdersByKey.ContainsKey(key))
         {
             var index = state.State.Vouchers.FindIndex(v => v.VoucherId == spent);
             if (index >= 0)

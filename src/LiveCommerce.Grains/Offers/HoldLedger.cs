@@ -105,15 +105,8 @@ public sealed class HoldLedger
             return new(ClaimStatus.SoldOut, null, null, false);
         }
 
-        var reservationId = Guid.NewGuid().ToString("N");
         var expiresAt = now + holdFor;
-        var hold = new Hold { ViewerId = viewerId, ExpiresAt = expiresAt, Status = HoldStatus.Held };
-        _holds[reservationId] = hold;
-        Log.Changed(reservationId, hold);
-        _perViewer[viewerId] = _perViewer.GetValueOrDefault(viewerId) + 1;
-        _byExpiry.Enqueue(reservationId);
-        _held++;
-        _state.Offer = offer with { Remaining = offer.Remaining - 1 };
+        var reservationId = HoldFor(viewerId, expiresAt);
         var soldOut = offer.Remaining == 1 && End(OfferEndReason.SoldOut);
         return new(ClaimStatus.Reserved, reservationId, expiresAt, soldOut);
     }
@@ -136,14 +129,7 @@ public sealed class HoldLedger
             _state.Offer = offer with { Price = unitPrice };
             foreach (var viewerId in winners)
             {
-                var reservationId = Guid.NewGuid().ToString("N");
-                var hold = new Hold { ViewerId = viewerId, ExpiresAt = now + holdFor, Status = HoldStatus.Held };
-                _holds[reservationId] = hold;
-                Log.Changed(reservationId, hold);
-                _perViewer[viewerId] = _perViewer.GetValueOrDefault(viewerId) + 1;
-                _byExpiry.Enqueue(reservationId);
-                _held++;
-                _state.Offer = _state.Offer with { Remaining = _state.Offer.Remaining - 1 };
+                HoldFor(viewerId, now + holdFor);
             }
 
             End(OfferEndReason.Expired);
@@ -293,6 +279,20 @@ public sealed class HoldLedger
         _state.Phase = OfferPhase.Aborted;
         _state.Offer = _state.Offer! with { Status = OfferStatus.Ended, Remaining = 0 };
         return true;
+    }
+
+    /// <summary>Holds one remaining unit for <paramref name="viewerId"/> until <paramref name="expiresAt"/>; answers its reservation id.</summary>
+    private string HoldFor(string viewerId, DateTimeOffset expiresAt)
+    {
+        var reservationId = Guid.NewGuid().ToString("N");
+        var hold = new Hold { ViewerId = viewerId, ExpiresAt = expiresAt, Status = HoldStatus.Held };
+        _holds[reservationId] = hold;
+        Log.Changed(reservationId, hold);
+        _perViewer[viewerId] = _perViewer.GetValueOrDefault(viewerId) + 1;
+        _byExpiry.Enqueue(reservationId);
+        _held++;
+        _state.Offer = _state.Offer! with { Remaining = _state.Offer.Remaining - 1 };
+        return reservationId;
     }
 
     private void Free(string reservationId, Hold hold, string status)

@@ -11,9 +11,12 @@ namespace LiveCommerce.Grains.Products;
 /// </summary>
 public static class OfferTerms
 {
-    /// <summary>Checks a live sale of <paramref name="units"/> at <paramref name="price"/> in <paramref name="creatorId"/>'s stream.</summary>
+    /// <summary>
+    /// Checks a live sale of <paramref name="units"/> at <paramref name="price"/> in <paramref name="creatorId"/>'s stream;
+    /// a null price (a giveaway, whose winners count as units only) is held to the unit cap alone.
+    /// </summary>
     /// <exception cref="LiveCommerceException">403 with the reason when the terms do not allow it.</exception>
-    public static void Check(Product product, string creatorId, Money price, int units)
+    public static void Check(Product product, string creatorId, Money? price, int units)
     {
         if (product.SellerId == creatorId)
         {
@@ -26,7 +29,7 @@ public static class OfferTerms
                 $"'{product.Name}' belongs to another seller, who has set no terms for other creators' streams: only their own streams may run offers on it.");
         }
 
-        if (terms.MinLivePrice is { } floor && price.Amount < floor.Amount)
+        if (terms.MinLivePrice is { } floor && price is not null && price.Amount < floor.Amount)
         {
             throw LiveCommerceException.Forbidden(
                 $"The seller of '{product.Name}' allows live prices from {floor.Amount} {floor.Currency}; {price.Amount} {price.Currency} is below it.");

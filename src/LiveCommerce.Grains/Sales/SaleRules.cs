@@ -93,8 +93,7 @@ public static class SaleRules
         }
 
         _ = Duration(request.DurationSeconds);
-        // Only the units count for a giveaway: it is never held to the seller's price floor.
-        OfferTerms.Check(product, creatorId, product.Terms?.MinLivePrice ?? product.Price, request.Winners.Value);
+        OfferTerms.Check(product, creatorId, price: null, request.Winners.Value);
     }
 
     /// <summary>Checks a voucher drop.</summary>

@@ -140,7 +140,4 @@ public sealed class VoucherBook
 
         return true;
     }
-
-    /// <summary>How many claims were spent by confirmed or pending attempts (for conservation checks).</summary>
-    public int Spent => _state.Claims.Values.Count(c => c.SpentBy is not null);
 }
