@@ -52,6 +52,21 @@ for trx in "$results"/*.trx; do
   p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p'); f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+if [ "$failed" != 0 ] && command -v python3 >/dev/null 2>&1; then
+  # The failed tests by name, each with the first lines of its message, so the end of the log says what failed.
+  python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for result in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") != "Failed":
+            continue
+        message = result.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip().splitlines()
+        print("FAILED " + result.get("testName", "?"))
+        for line in message[:12]:
+            print("    " + line[:300])
+PY
+fi
 [ "$build" != 0 ] && failed=$((failed + 1)) && echo "the build failed"
 [ "$compose_exit" != 0 ] && failed=$((failed + 1)) && echo "docker-compose.yml check failed (counted as a failure)"
 [ "$compose_exit" = 0 ] && passed=$((passed + 1))
