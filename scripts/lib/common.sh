@@ -17,10 +17,11 @@ need_file() { # need_file <file> <debian package>: installs the package when the
   [ -e "$1" ] || { echo "$2 is installed but $1 is not there" >&2; return 1; }
 }
 
-free_port() { # free_port: prints a loopback port in 20000-39999 nothing listens on
+free_port() { # free_port: prints a loopback port in 20000-32767 nothing listens on (below the kernel's ephemeral
+  # range, so an outgoing connection cannot take it before the server that asked for it binds it)
   local port
   for _ in $(seq 1 50); do
-    port=$(( (RANDOM % 20000) + 20000 ))
+    port=$(( (RANDOM % 12768) + 20000 ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   return 1
